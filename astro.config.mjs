@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import { rehypeHandrail } from './src/lib/markdown/rehype-handrail.ts';
+import { readSiteSettings } from './src/lib/site-settings.ts';
+import strings from './src/translations/en.json' with { type: 'json' };
+
+// The site address and sub-path come from content/site.yaml, so a writer
+// never edits this file. HANDRAIL_BASE overrides the sub-path (tests and
+// preview deployments); HANDRAIL_OUT_DIR is where scripts/build.ts builds
+// before it swaps the finished site into dist/.
+const settings = readSiteSettings();
+const base = process.env.HANDRAIL_BASE ?? settings.basePath;
+
+export default defineConfig({
+  site: settings.url,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.HANDRAIL_OUT_DIR ?? './dist',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  markdown: {
+    processor: unified({
+      gfm: false,
+      smartypants: true,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [[rehypeHandrail, { base, tableLabel: strings['table.label'] }]],
+    }),
+    syntaxHighlight: false,
+  },
+  integrations: [mdx()],
+});

@@ -1,0 +1,69 @@
+/**
+ * Builds the help center safely: check the content, build into a scratch
+ * folder, index it for search, and only then swap it into place. A failure
+ * at any step leaves the previous site in dist/ untouched.
+ *
+ *   node scripts/build.ts [--out dist]
+ *
+ * Environment: HANDRAIL_CONTENT_DIR (content set), HANDRAIL_BASE (sub-path).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent } from '../src/lib/content-check.ts';
+import { formatProblem, sortProblems, summariseProblems } from '../src/lib/problems.ts';
+import { contentDir, projectRoot, publicDir } from '../src/lib/project-paths.ts';
+import { indexSite } from './lib/search-index.ts';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const outDir = path.resolve(projectRoot, values.out!);
+const scratchRoot = path.join(projectRoot, '.handrail');
+const scratch = path.join(scratchRoot, `build-${process.pid}-${Date.now()}`);
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+function fail(title: string, detail: string): never {
+  console.error(`\n✗ ${title}\n\n${detail}\n\nNothing was written to ${path.relative(projectRoot, outDir) || outDir}/: the previous site is unchanged.`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const check = await checkContent({ root: projectRoot, contentDir, publicDir });
+  const problems = sortProblems(check.problems);
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const warning of problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(warning));
+  if (errors.length) {
+    fail(`The content has ${summariseProblems(problems)}.`, errors.map(formatProblem).join('\n\n'));
+  }
+  console.log(`✓ Content checked: ${check.articles.length} articles in ${check.categories.size} categories.`);
+
+  await mkdir(scratchRoot, { recursive: true });
+  const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: projectRoot,
+    env: { ...process.env, HANDRAIL_OUT_DIR: scratch },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (astro.status !== 0) {
+    await rm(scratch, { recursive: true, force: true });
+    fail('The site could not be built.', 'Astro stopped with the error printed above. Run `npm run check` to see content problems with file and line.');
+  }
+
+  const search = await indexSite(scratch);
+  if (search.errors.length) {
+    await rm(scratch, { recursive: true, force: true });
+    fail('The search index could not be built.', search.errors.map((e) => `  ${e}`).join('\n'));
+  }
+  console.log(`✓ Search index: ${search.pageCount} pages.`);
+
+  // Swap: move the old site aside, move the new one in, then delete the old.
+  const old = path.join(scratchRoot, `old-${process.pid}-${Date.now()}`);
+  if (existsSync(outDir)) await rename(outDir, old);
+  await mkdir(path.dirname(outDir), { recursive: true });
+  await rename(scratch, outDir);
+  await rm(old, { recursive: true, force: true });
+  console.log(`✓ Built ${path.relative(projectRoot, outDir) || outDir}/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+await main();

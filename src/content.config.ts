@@ -1,0 +1,32 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema } from './schemas/article.ts';
+import { categorySchema } from './schemas/category.ts';
+import { siteSchema } from './schemas/site.ts';
+import { contentDir } from './lib/project-paths.ts';
+
+// The content checker (scripts/check-content.ts) runs before the build with
+// the same schemas and reports problems with file, line and fix; these
+// collections only load what it has already accepted.
+
+const articles = defineCollection({
+  loader: glob({
+    pattern: '*/*.{md,mdx}',
+    base: `${contentDir}/articles`,
+    // "billing/refunds" keeps the category; the slug is the file name.
+    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+  }),
+  schema: articleSchema,
+});
+
+const categories = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/categories` }),
+  schema: categorySchema,
+});
+
+const settings = defineCollection({
+  loader: glob({ pattern: 'site.yaml', base: contentDir, generateId: () => 'site' }),
+  schema: siteSchema,
+});
+
+export const collections = { articles, categories, settings };

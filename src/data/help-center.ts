@@ -1,0 +1,68 @@
+import { getCollection, getEntry } from 'astro:content';
+import path from 'node:path';
+import type { SiteData } from '../schemas/site.ts';
+import {
+  countByCategory,
+  publishedOnly,
+  sortArticles,
+  sortCategories,
+  type ArticleSummary,
+  type CategorySummary,
+} from '../lib/help-center.ts';
+import { contentDir, projectRoot } from '../lib/project-paths.ts';
+
+/** Everything pages need to know about the help center, read once per build. */
+export interface HelpCenter {
+  site: SiteData;
+  categories: CategorySummary[];
+  /** Published articles, in category order then writer's order. */
+  articles: ArticleSummary[];
+  bySlug: Map<string, ArticleSummary>;
+  byCategory: Map<string, ArticleSummary[]>;
+  counts: Map<string, number>;
+}
+
+let cached: Promise<HelpCenter> | undefined;
+
+async function load(): Promise<HelpCenter> {
+  const settings = await getEntry('settings', 'site');
+  if (!settings) throw new Error('content/site.yaml was not loaded; run the content check (npm run check:content).');
+  const site = settings.data;
+  const categories = sortCategories(
+    (await getCollection('categories')).map((entry) => ({ ...entry.data, slug: entry.id })),
+    site.locale,
+  );
+  const entries = await getCollection('articles');
+  const all: ArticleSummary[] = entries.map((entry) => {
+    const [category = '', slug = ''] = entry.id.split('/');
+    // filePath is relative to the project root, e.g. content/articles/billing/refunds.md
+    const sourcePath = entry.filePath ?? path.relative(projectRoot, path.join(contentDir, 'articles', `${entry.id}.md`));
+    return { ...entry.data, slug, category, sourcePath };
+  });
+  const published = publishedOnly(all);
+  const byCategory = new Map<string, ArticleSummary[]>();
+  for (const category of categories) {
+    byCategory.set(category.slug, sortArticles(published.filter((a) => a.category === category.slug), site.locale));
+  }
+  const articles = categories.flatMap((c) => byCategory.get(c.slug) ?? []);
+  return {
+    site,
+    categories,
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    byCategory,
+    counts: countByCategory(articles),
+  };
+}
+
+/** The help center's content, loaded once and shared by every page of the build. */
+export function loadHelpCenter(): Promise<HelpCenter> {
+  cached ??= load();
+  return cached;
+}
+
+/** The full collection entry of a published article, for rendering its body. */
+export async function getArticleEntry(slug: string) {
+  const entries = await getCollection('articles', (entry) => entry.id.endsWith(`/${slug}`) && !entry.data.draft);
+  return entries[0];
+}

@@ -1,0 +1,158 @@
+import type { ArticleData } from '../schemas/article.ts';
+import type { CategoryData } from '../schemas/category.ts';
+import { routes } from './routes.ts';
+
+/** An article as pages list it: its data plus where it lives. */
+export interface ArticleSummary extends ArticleData {
+  slug: string;
+  category: string;
+  /** Path of the source file from the project root, for "Edit this page". */
+  sourcePath: string;
+}
+
+/** A category with its slug. */
+export interface CategorySummary extends CategoryData {
+  slug: string;
+}
+
+/** A heading as Astro's renderer reports it. */
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** How many headings an article needs before it gets a table of contents. */
+export const TOC_MIN_HEADINGS = 3;
+
+const byOrderThenTitle = (locale: string) => (a: { order: number; title: string }, b: { order: number; title: string }) =>
+  a.order - b.order || a.title.localeCompare(b.title, locale);
+
+/** Articles in the writer's order: `order` first, then title. */
+export function sortArticles<T extends ArticleSummary>(articles: T[], locale = 'en'): T[] {
+  return [...articles].sort(byOrderThenTitle(locale));
+}
+
+/** Categories in the writer's order: `order` first, then title. */
+export function sortCategories<T extends CategorySummary>(categories: T[], locale = 'en'): T[] {
+  return [...categories].sort(byOrderThenTitle(locale));
+}
+
+/** Published articles only: drafts are checked but never built into pages. */
+export function publishedOnly<T extends { draft: boolean }>(articles: T[]): T[] {
+  return articles.filter((a) => !a.draft);
+}
+
+/** A letter group of the A–Z list. */
+export interface LetterGroup<T> {
+  letter: string;
+  /** Id for the in-page link, e.g. "letter-a". */
+  id: string;
+  articles: T[];
+}
+
+/**
+ * Groups articles by the first letter of their title, A to Z; titles that
+ * start with a digit or symbol go under "#", listed first.
+ */
+export function groupByLetter<T extends { title: string }>(articles: T[], locale = 'en'): LetterGroup<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const article of [...articles].sort((a, b) => a.title.localeCompare(b.title, locale, { sensitivity: 'base' }))) {
+    const first = article.title.normalize('NFD').charAt(0).toLocaleUpperCase(locale);
+    const letter = /\p{L}/u.test(first) ? first : '#';
+    groups.set(letter, [...(groups.get(letter) ?? []), article]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '#' ? -1 : b === '#' ? 1 : a.localeCompare(b, locale)))
+    .map(([letter, list]) => ({ letter, id: letter === '#' ? 'letter-other' : `letter-${letter.toLowerCase()}`, articles: list }));
+}
+
+/** Headings for the on-page table of contents, or none when the article is short. */
+export function tableOfContents(headings: Heading[]): Heading[] {
+  const entries = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  return entries.filter((h) => h.depth === 2).length >= TOC_MIN_HEADINGS ? entries : [];
+}
+
+/** The articles an article names in `related`, in that order, drafts and unknowns left out. */
+export function relatedArticles<T extends ArticleSummary>(article: ArticleData, all: Map<string, T>): T[] {
+  return article.related.map((slug) => all.get(slug)).filter((a): a is T => a !== undefined && !a.draft);
+}
+
+/** The articles before and after this one in its category. */
+export function categoryNeighbours<T extends ArticleSummary>(article: T, inCategory: T[]): { previous?: T; next?: T } {
+  const index = inCategory.findIndex((a) => a.slug === article.slug);
+  if (index === -1) return {};
+  return { previous: inCategory[index - 1], next: inCategory[index + 1] };
+}
+
+/** Number of articles in each category. */
+export function countByCategory(articles: ArticleSummary[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const article of articles) counts.set(article.category, (counts.get(article.category) ?? 0) + 1);
+  return counts;
+}
+
+/** A date as readers in the site's locale write it, e.g. "2 October 2026". */
+export function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A date as YYYY-MM-DD, for `datetime` attributes and structured data. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** One step of a breadcrumb trail; the last one is the current page. */
+export interface Crumb {
+  label: string;
+  /** Root-relative path without the base. */
+  path: string;
+}
+
+/** The breadcrumb trail of an article: help center › category › article. */
+export function articleCrumbs(homeLabel: string, category: CategorySummary, article: ArticleSummary): Crumb[] {
+  return [
+    { label: homeLabel, path: routes.home },
+    { label: category.title, path: routes.category(category.slug) },
+    { label: article.title, path: routes.article(article.slug) },
+  ];
+}
+
+/** schema.org BreadcrumbList for a trail, with absolute URLs. */
+export function breadcrumbJsonLd(crumbs: Crumb[], absolute: (path: string) => string): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.label,
+      item: absolute(crumb.path),
+    })),
+  };
+}
+
+/** schema.org Article for an article page. */
+export function articleJsonLd(article: ArticleSummary, url: string, publisher: string): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: article.title,
+    description: article.description,
+    url,
+    mainEntityOfPage: url,
+    ...(article.updated ? { dateModified: isoDate(article.updated) } : {}),
+    ...(article.keywords.length || article.tags.length ? { keywords: [...article.tags, ...article.keywords].join(', ') } : {}),
+    publisher: { '@type': 'Organization', name: publisher },
+  };
+}
+
+/** JSON for a <script type="application/ld+json">, safe to inline in HTML. */
+export function serializeJsonLd(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/** The "Edit this page" address for a source file on the published branch. */
+export function editUrl(repository: { url: string; branch: string }, sourcePath: string): string {
+  return `${repository.url.replace(/\/$/, '')}/edit/${encodeURIComponent(repository.branch)}/${sourcePath}`;
+}

@@ -1,0 +1,94 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { withBase } from '../routes.ts';
+
+const PHRASING_BLOCKERS = new Set(['ul', 'ol', 'p', 'div', 'table', 'blockquote', 'pre']);
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+function isCheckbox(node: ElementContent | undefined): node is Element {
+  return node?.type === 'element' && node.tagName === 'input' && node.properties.type === 'checkbox';
+}
+
+/**
+ * GFM task lists render a bare `<input type=checkbox disabled>` with no
+ * label. Wrap the checkbox and the item's own text in a <label> so screen
+ * readers announce "Charge the battery, checkbox, checked" once.
+ */
+function labelTaskItem(item: Element): void {
+  // A loose list puts the checkbox inside the first paragraph.
+  const holder = item.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p') ?? item;
+  const start = holder.children.findIndex((c) => isCheckbox(c));
+  if (start === -1) return;
+  let end = start + 1;
+  while (end < holder.children.length) {
+    const child = holder.children[end]!;
+    if (child.type === 'element' && PHRASING_BLOCKERS.has(child.tagName)) break;
+    end++;
+  }
+  const wrapped = holder.children.slice(start, end);
+  const checkbox = wrapped[0] as Element;
+  checkbox.properties.disabled = true;
+  const label: Element = { type: 'element', tagName: 'label', properties: { className: ['task-label'] }, children: wrapped };
+  holder.children.splice(start, end - start, label);
+  if (!wrapped.slice(1).some((c) => textOf(c).trim())) checkbox.properties.ariaLabel = 'Task';
+}
+
+/**
+ * Tables: header cells get scope="col", and each table sits in a focusable,
+ * labelled region so it can scroll sideways at 320 px without the page doing so.
+ */
+function wrapTable(table: Element, index: number, parent: Root | Element, label: string): void {
+  visit(table, 'element', (cell: Element) => {
+    if (cell.tagName === 'th' && cell.properties.scope === undefined) cell.properties.scope = 'col';
+  });
+  const headers: string[] = [];
+  visit(table, 'element', (cell: Element) => {
+    if (cell.tagName === 'th' && headers.length < 3) headers.push(textOf(cell).trim());
+  });
+  const region: Element = {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: `${label}: ${headers.join(', ')}` },
+    children: [table],
+  };
+  parent.children.splice(index, 1, region);
+}
+
+/** Options for {@link rehypeHandrail}. */
+export interface RehypeHandrailOptions {
+  /** The site's base path, e.g. "/" or "/help/". */
+  base: string;
+  /** Accessible name prefix for table regions (from the UI strings). */
+  tableLabel: string;
+}
+
+/**
+ * Makes rendered Markdown fit for the site: labelled task-list checkboxes,
+ * scrollable labelled tables, and root-relative links and images that keep
+ * working when the site is published under a sub-path.
+ */
+export function rehypeHandrail(options: RehypeHandrailOptions) {
+  return (tree: Root) => {
+    const tables: Array<[Element, number, Root | Element]> = [];
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'li' && (node.properties.className as string[] | undefined)?.includes('task-list-item')) {
+        labelTaskItem(node);
+      }
+      if (node.tagName === 'table' && parent && index !== undefined && !(parent.type === 'element' && (parent.properties.className as string[] | undefined)?.includes('table-scroll'))) {
+        tables.push([node, index, parent as Root | Element]);
+      }
+      for (const attribute of ['href', 'src'] as const) {
+        const value = node.properties[attribute];
+        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && options.base !== '/') {
+          node.properties[attribute] = withBase(options.base, value);
+        }
+      }
+    });
+    for (const [table, index, parent] of tables.reverse()) wrapTable(table, index, parent, options.tableLabel);
+  };
+}

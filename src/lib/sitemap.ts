@@ -1,0 +1,28 @@
+import type { ArticleSummary, CategorySummary } from './help-center.ts';
+import { fixedPagePaths, routes } from './routes.ts';
+
+/** A page for the sitemap: root-relative path (no base) and when it changed. */
+export interface SitemapEntry {
+  path: string;
+  updated?: Date;
+}
+
+/** Every public page: the fixed pages, each category and each published article. */
+export function sitemapEntries(categories: CategorySummary[], articles: ArticleSummary[]): SitemapEntry[] {
+  return [
+    ...fixedPagePaths.map((path) => ({ path })),
+    ...categories.map((c) => ({ path: routes.category(c.slug) })),
+    ...articles.filter((a) => !a.draft).map((a) => ({ path: routes.article(a.slug), updated: a.updated })),
+  ];
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A sitemaps.org urlset document. */
+export function sitemapXml(entries: { loc: string; lastmod?: string }[]): string {
+  const urls = entries
+    .map((e) => `  <url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}

@@ -1,0 +1,21 @@
+import { z } from 'astro/zod';
+
+/** One category (`content/categories/<slug>.yaml`): the folder of the same name holds its articles. */
+export const categorySchema = z.strictObject({
+  /** Name shown in navigation, breadcrumbs and the home page. */
+  title: z.string().trim().min(1, 'a title of 1 to 60 characters').max(60, 'a title of at most 60 characters'),
+  /** One sentence on what the category covers. */
+  description: z.string().trim().min(1, 'a one-sentence description').max(200, 'a description of at most 200 characters'),
+  /** Position on the home page; lower comes first. */
+  order: z.number().int('a whole number like 1, 2 or 10').default(100),
+});
+
+/** A category after defaults are applied. */
+export type CategoryData = z.output<typeof categorySchema>;
+
+/** What each field means and how to fix it, for error messages. */
+export const categoryFieldHelp: Record<string, string> = {
+  title: 'Write a short name, e.g. title: "Billing and payments".',
+  description: 'Write one sentence, e.g. description: "Invoices, refunds and changing how you pay."',
+  order: 'Write a whole number, e.g. order: 2.',
+};

@@ -1,0 +1,38 @@
+import { z } from 'astro/zod';
+
+/** Lower-case words joined by hyphens: the shape of every file and folder name a writer creates. */
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A slug that names another article or a category. */
+export const slugSchema = z
+  .string()
+  .regex(KEBAB_CASE, 'a slug in lower-case words joined by hyphens, like "reset-your-password"');
+
+/**
+ * A calendar date written as YYYY-MM-DD. YAML turns an unquoted date into a
+ * Date object and leaves an impossible one ("2025-02-30") as a string, so
+ * both forms arrive here; either way the result is a real calendar day.
+ */
+export const calendarDateSchema = z
+  .union([z.date(), z.string()])
+  .transform((value, ctx) => {
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) {
+        ctx.addIssue({ code: 'custom', message: 'a real date written as YYYY-MM-DD, like 2026-03-14' });
+        return z.NEVER;
+      }
+      return value;
+    }
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+    if (!match || !date || date.getUTCDate() !== Number(match[3]) || date.getUTCMonth() !== Number(match[2]) - 1) {
+      ctx.addIssue({ code: 'custom', message: 'a real date written as YYYY-MM-DD, like 2026-03-14' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** A CSS hex colour, the one form every writer's colour picker gives. */
+export const hexColourSchema = z
+  .string()
+  .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a hex colour like "#1d4ed8"');
