@@ -3,6 +3,8 @@ import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { categorySchema } from './schemas/category.ts';
 import { siteSchema } from './schemas/site.ts';
+import { contactSchema } from './schemas/contact.ts';
+import { announcementsSchema } from './schemas/announcements.ts';
 import { contentDir } from './lib/project-paths.ts';
 
 // The content checker (scripts/check-content.ts) runs before the build with
@@ -29,4 +31,14 @@ const settings = defineCollection({
   schema: siteSchema,
 });
 
-export const collections = { articles, categories, settings };
+const contact = defineCollection({
+  loader: glob({ pattern: 'contact.yaml', base: contentDir, generateId: () => 'contact' }),
+  schema: contactSchema,
+});
+
+const announcements = defineCollection({
+  loader: glob({ pattern: 'announcements.yaml', base: contentDir, generateId: () => 'announcements' }),
+  schema: announcementsSchema,
+});
+
+export const collections = { articles, categories, settings, contact, announcements };

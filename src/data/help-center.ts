@@ -1,6 +1,9 @@
 import { getCollection, getEntry } from 'astro:content';
 import path from 'node:path';
+import type { AnnouncementData } from '../schemas/announcements.ts';
+import type { ContactData } from '../schemas/contact.ts';
 import type { SiteData } from '../schemas/site.ts';
+import { articleReference } from '../lib/contact.ts';
 import {
   countByCategory,
   publishedOnly,
@@ -20,6 +23,10 @@ export interface HelpCenter {
   bySlug: Map<string, ArticleSummary>;
   byCategory: Map<string, ArticleSummary[]>;
   counts: Map<string, number>;
+  contact: ContactData;
+  notices: AnnouncementData[];
+  /** Short read-aloud reference of each article, by slug. */
+  references: Map<string, string>;
 }
 
 let cached: Promise<HelpCenter> | undefined;
@@ -45,8 +52,22 @@ async function load(): Promise<HelpCenter> {
     byCategory.set(category.slug, sortArticles(published.filter((a) => a.category === category.slug), site.locale));
   }
   const articles = categories.flatMap((c) => byCategory.get(c.slug) ?? []);
+  const contactEntry = await getEntry('contact', 'contact');
+  if (!contactEntry) throw new Error('content/contact.yaml was not loaded; run the content check (npm run check:content).');
+  const announcementsEntry = await getEntry('announcements', 'announcements');
+  const references = new Map<string, string>();
+  const taken = new Set<string>();
+  // Sorted so that a clash is always resolved the same way.
+  for (const slug of all.map((a) => a.slug).sort()) {
+    const reference = articleReference(slug, taken);
+    taken.add(reference);
+    references.set(slug, reference);
+  }
   return {
     site,
+    contact: contactEntry.data,
+    notices: announcementsEntry?.data.notices ?? [],
+    references,
     categories,
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),

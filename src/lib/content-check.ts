@@ -3,6 +3,9 @@ import path from 'node:path';
 import { articleFieldHelp, articleSchema, type ArticleData } from '../schemas/article.ts';
 import { categoryFieldHelp, categorySchema, type CategoryData } from '../schemas/category.ts';
 import { KEBAB_CASE } from '../schemas/common.ts';
+import type { z } from 'astro/zod';
+import { announcementSchema, announcementsFieldHelp, announcementsSchema } from '../schemas/announcements.ts';
+import { channelSchema, contactFieldHelp, contactSchema, type ContactData } from '../schemas/contact.ts';
 import { siteFieldHelp, siteSchema, type SiteData } from '../schemas/site.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
 import type { Problem } from './problems.ts';
@@ -38,6 +41,8 @@ export interface CheckedArticle {
 export interface ContentCheckResult {
   problems: Problem[];
   site?: SiteData;
+  contact?: ContactData;
+  announcements?: z.output<typeof announcementsSchema>;
   categories: Map<string, CategoryData>;
   articles: CheckedArticle[];
 }
@@ -66,35 +71,64 @@ function relative(paths: ContentPaths, file: string): string {
   return path.relative(paths.root, file).split(path.sep).join('/');
 }
 
-async function checkSite(paths: ContentPaths, problems: Problem[]): Promise<SiteData | undefined> {
-  const absolute = path.join(paths.contentDir, 'site.yaml');
-  const file = relative(paths, absolute);
-  if (!(await exists(absolute))) {
-    problems.push({
-      file,
-      message: 'the site settings file is missing',
-      fix: 'Create content/site.yaml with at least name, tagline, url and repository (see README).',
-      severity: 'error',
-    });
-    return undefined;
-  }
-  const source = parseYamlSource(await readFile(absolute, 'utf8'), file);
+/** What a YAML data file is validated against, and how its problems are worded. */
+interface YamlFileSpec<T> {
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<z.core.$ZodIssue> } } };
+  knownKeys: Record<string, string[]>;
+  help: Record<string, string>;
+  kind: string;
+}
+
+/** Parses and validates one YAML data file; pushes its problems and returns the data when valid. */
+function validateYaml<T>(file: string, text: string, spec: YamlFileSpec<T>, problems: Problem[]): T | undefined {
+  const source = parseYamlSource(text, file);
   problems.push(...source.problems);
   if (source.problems.length) return undefined;
-  const result = siteSchema.safeParse(source.data ?? {});
+  const result = spec.schema.safeParse(source.data ?? {});
   if (result.success) return result.data;
-  problems.push(
-    ...problemsFromZod(result.error.issues, {
-      file,
-      source,
-      data: source.data,
-      knownKeys: Object.keys(siteSchema.shape),
-      help: siteFieldHelp,
-      kind: 'the site settings',
-    }),
-  );
+  problems.push(...problemsFromZod(result.error.issues, { file, source, data: source.data, ...spec }));
   return undefined;
 }
+
+async function checkDataFile<T>(
+  paths: ContentPaths,
+  name: string,
+  spec: YamlFileSpec<T>,
+  problems: Problem[],
+  whenMissing: string,
+): Promise<T | undefined> {
+  const absolute = path.join(paths.contentDir, name);
+  const file = relative(paths, absolute);
+  if (!(await exists(absolute))) {
+    problems.push({ file, message: `the ${spec.kind} file is missing`, fix: whenMissing, severity: 'error' });
+    return undefined;
+  }
+  return validateYaml(file, await readFile(absolute, 'utf8'), spec, problems);
+}
+
+const siteSpec: YamlFileSpec<SiteData> = {
+  schema: siteSchema,
+  knownKeys: {
+    '': Object.keys(siteSchema.shape),
+    repository: Object.keys(siteSchema.shape.repository.shape),
+  },
+  help: siteFieldHelp,
+  kind: 'site settings',
+};
+
+const contactSpec: YamlFileSpec<ContactData> = {
+  schema: contactSchema,
+  knownKeys: { '': ['prepare', 'channels', 'feedbackEndpoint'], channels: Object.keys(channelSchema.shape) },
+  help: contactFieldHelp,
+  kind: 'contact settings',
+};
+
+const announcementsSpec: YamlFileSpec<z.output<typeof announcementsSchema>> = {
+  schema: announcementsSchema,
+  knownKeys: { '': ['notices'], notices: Object.keys(announcementSchema.shape) },
+  help: announcementsFieldHelp,
+  kind: 'announcements',
+};
 
 async function checkCategories(paths: ContentPaths, problems: Problem[]): Promise<Map<string, CategoryData>> {
   const categories = new Map<string, CategoryData>();
@@ -123,24 +157,13 @@ async function checkCategories(paths: ContentPaths, problems: Problem[]): Promis
       });
       continue;
     }
-    const source = parseYamlSource(await readFile(absolute, 'utf8'), file);
-    problems.push(...source.problems);
-    if (source.problems.length) continue;
-    const result = categorySchema.safeParse(source.data ?? {});
-    if (!result.success) {
-      problems.push(
-        ...problemsFromZod(result.error.issues, {
-          file,
-          source,
-          data: source.data,
-          knownKeys: Object.keys(categorySchema.shape),
-          help: categoryFieldHelp,
-          kind: 'a category',
-        }),
-      );
-      continue;
-    }
-    categories.set(slug, result.data);
+    const data = validateYaml(
+      file,
+      await readFile(absolute, 'utf8'),
+      { schema: categorySchema, knownKeys: { '': Object.keys(categorySchema.shape) }, help: categoryFieldHelp, kind: 'a category' },
+      problems,
+    );
+    if (data) categories.set(slug, data);
   }
   return categories;
 }
@@ -204,7 +227,7 @@ async function readArticle(paths: ContentPaths, absolute: string, problems: Prob
         file,
         source,
         data: source.data,
-        knownKeys: Object.keys(articleSchema.shape),
+        knownKeys: { '': Object.keys(articleSchema.shape) },
         help: articleFieldHelp,
         kind: 'article front matter',
       }),
@@ -382,7 +405,12 @@ async function checkLinks(
  */
 export async function checkContent(paths: ContentPaths): Promise<ContentCheckResult> {
   const problems: Problem[] = [];
-  const site = await checkSite(paths, problems);
+  const site = await checkDataFile(paths, 'site.yaml', siteSpec, problems, 'Create content/site.yaml with name, tagline, url, timeZone and repository (see README).');
+  const contact = await checkDataFile(paths, 'contact.yaml', contactSpec, problems, 'Create content/contact.yaml with at least one phone or chat channel and one email or text channel (see README).');
+  const announcementsFile = path.join(paths.contentDir, 'announcements.yaml');
+  const announcements = (await exists(announcementsFile))
+    ? validateYaml(relative(paths, announcementsFile), await readFile(announcementsFile, 'utf8'), announcementsSpec, problems)
+    : { notices: [] };
   const categories = await checkCategories(paths, problems);
   const articles: CheckedArticle[] = [];
   const bySlug = new Map<string, CheckedArticle>();
@@ -461,5 +489,22 @@ export async function checkContent(paths: ContentPaths): Promise<ContentCheckRes
     checkComponents(article, problems);
     await checkLinks(paths, article, bySlug, categories, problems);
   }
-  return { problems, site, categories, articles };
+  if (contact) {
+    contact.channels.forEach((channel, i) => {
+      channel.firstFor.forEach((slug, j) => {
+        if (!categories.has(slug)) {
+          problems.push({
+            file: relative(paths, path.join(paths.contentDir, 'contact.yaml')),
+            field: `channels[${i}].firstFor[${j}]`,
+            message: 'names a category that does not exist',
+            received: slug,
+            allowed: [...categories.keys()].join(', '),
+            fix: 'Use the file name of a category in content/categories/, without .yaml.',
+            severity: 'error',
+          });
+        }
+      });
+    });
+  }
+  return { problems, site, contact, announcements, categories, articles };
 }

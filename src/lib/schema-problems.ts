@@ -9,9 +9,9 @@ export interface SchemaContext {
   source: Pick<YamlSource, 'lineOf'>;
   /** The raw data that was validated, to show what was received. */
   data: unknown;
-  /** Field names the schema accepts at the top level, for "did you mean". */
-  knownKeys: string[];
-  /** Per top-level field: how to fix it. */
+  /** Field names the schema accepts, by object path without list indexes ("" for the top, "channels" for a channel). */
+  knownKeys: Record<string, string[]>;
+  /** How to fix a field, by path without list indexes ("title", "channels.value"); falls back to the top-level field. */
   help: Record<string, string>;
   /** What the file is, e.g. "article front matter", for unknown-key messages. */
   kind: string;
@@ -39,9 +39,10 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, ctx: Sc
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
     const topField = typeof path[0] === 'string' ? path[0] : undefined;
-    const fix = topField ? ctx.help[topField] : undefined;
+    const shape = path.filter((key) => typeof key === 'string').join('.');
+    const fix = ctx.help[shape] ?? (topField ? ctx.help[topField] : undefined);
     if (issue.code === 'unrecognized_keys') {
-      const knownHere = path.length === 0 ? ctx.knownKeys : [];
+      const knownHere = ctx.knownKeys[shape] ?? [];
       for (const key of issue.keys) {
         const guess = suggestClosest(key, knownHere);
         problems.push({

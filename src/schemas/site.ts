@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isValidTimeZone } from '../lib/hours.ts';
 import { hexColourSchema } from './common.ts';
 
 const themeColoursSchema = z.strictObject({
@@ -30,6 +31,8 @@ export const siteSchema = z.strictObject({
     .string()
     .regex(/^\/(?:[a-z0-9._-]+\/)*$/, 'a path that starts and ends with "/", like "/" or "/help/"')
     .default('/'),
+  /** The business's time zone (IANA name): opening hours and notices are written in it. */
+  timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone name like "Europe/London" or "America/New_York"'),
   /** Language of the content, as a BCP 47 tag. */
   locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a language tag like "en" or "en-GB"').default('en'),
   /** The repository writers edit; used for "Edit this page" links. */
@@ -64,6 +67,7 @@ export const siteFieldHelp: Record<string, string> = {
   url: 'Write the full address, e.g. url: https://help.example.com',
   basePath: 'Write basePath: / for the root, or basePath: /help/ for a sub-path.',
   locale: 'Write a language tag, e.g. locale: en',
+  timeZone: 'Write the time zone your opening hours are in, e.g. timeZone: Europe/London (see the "TZ identifier" column of the IANA time zone list).',
   repository: 'Write repository: { url: https://github.com/acme/help, branch: main }.',
   theme: 'Write theme colours as hex, e.g. accent: "#1d4ed8".',
 };

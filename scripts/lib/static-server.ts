@@ -1,0 +1,96 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+/** Options for {@link startStaticServer}. */
+export interface StaticServerOptions {
+  /** Folder of the built site. */
+  root: string;
+  /** Base path the site is published under, e.g. "/" or "/help/". */
+  base: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+}
+
+async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
+  const decoded = decodeURIComponent(urlPath);
+  const candidate = path.join(root, decoded);
+  if (!candidate.startsWith(root)) return undefined; // no escaping the site folder
+  try {
+    const info = await stat(candidate);
+    if (info.isFile()) return candidate;
+    if (info.isDirectory()) {
+      const index = path.join(candidate, 'index.html');
+      if ((await stat(index)).isFile()) return index;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Starts a static file server; resolves once it listens. */
+export async function startStaticServer(options: StaticServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const root = path.resolve(options.root);
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let file: string | undefined;
+    if (url.pathname.startsWith(base)) file = await fileFor(root, `/${url.pathname.slice(base.length)}`);
+    else if (url.pathname === base.slice(0, -1)) {
+      response.writeHead(301, { Location: base });
+      response.end();
+      return;
+    }
+    // A folder asked for without its slash: redirect, as static hosts do.
+    if (file?.endsWith('index.html') && !url.pathname.endsWith('/')) {
+      response.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+      response.end();
+      return;
+    }
+    const status = file ? 200 : 404;
+    file ??= path.join(root, '404.html');
+    response.writeHead(status, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    createReadStream(file)
+      .on('error', () => response.end())
+      .pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    url: `http://localhost:${port}${base}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,82 @@
+import type { ChannelData } from '../schemas/contact.ts';
+import { carriesMessage, channelHref, channelHrefWithMessage, channelSchedule, composeMessage, summariseWeek, type MessageContext, type MessageWords } from './contact.ts';
+import { WEEKDAYS, type Schedule, type StatusWords } from './hours.ts';
+import { t, type StringKey } from './strings.ts';
+
+/** The prefilled-message labels, from the UI strings. */
+export function messageWords(): MessageWords {
+  return {
+    reading: t('contact.message.reading'),
+    reference: t('contact.message.reference'),
+    searched: t('contact.message.searched'),
+    noResults: t('contact.message.noResults'),
+    tried: t('contact.message.tried'),
+    missing: t('contact.message.missing'),
+    question: t('contact.message.question'),
+  };
+}
+
+/** The open/closed phrases, from the UI strings. */
+export function statusWords(): StatusWords {
+  return {
+    alwaysOpen: t('contact.status.alwaysOpen'),
+    openUntil: t('contact.status.openUntil'),
+    closedOpens: t('contact.status.closedOpens'),
+    closed: t('contact.status.closed'),
+    today: t('contact.status.today'),
+    tomorrow: t('contact.status.tomorrow'),
+  };
+}
+
+/** "London" from "Europe/London": how people name a time zone. */
+export function zoneCity(timeZone: string): string {
+  return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+}
+
+/** Everything a page needs to show one channel, worked out at build time. */
+export interface ChannelView {
+  id: string;
+  kind: ChannelData['kind'];
+  label: string;
+  /** The number, address or link as shown. */
+  shown: string;
+  /** The plain link; with a prefilled message for email and text. */
+  href?: string;
+  /** Whether the link carries the prefilled message (and scripts may update it). */
+  carriesMessage: boolean;
+  /** Raw value the browser needs to rebuild the link. */
+  value: string;
+  schedule?: Schedule;
+  /** e.g. "Mon–Fri 09:00–17:30 · Sat 10:00–14:00 · closed other days". */
+  hoursSummary: string;
+  channel: ChannelData;
+}
+
+/** Builds the view of each channel, with messages prefilled from what the page knows. */
+export function channelViews(channels: ChannelData[], timeZone: string, subject: string, context: MessageContext): ChannelView[] {
+  const body = composeMessage(context, messageWords());
+  return channels.map((channel) => {
+    const runs = summariseWeek(channel);
+    const dayShort = (day: string) => t(`dayShort.${day}` as StringKey);
+    let hoursSummary = '';
+    if (channel.alwaysOpen) hoursSummary = t('contact.alwaysOpen');
+    else if (channel.hours) {
+      const parts = runs.map((run) => `${run.first === run.last ? dayShort(run.first) : `${dayShort(run.first)}–${dayShort(run.last)}`} ${run.hours}`);
+      const openDays = runs.reduce((n, run) => n + WEEKDAYS.indexOf(run.last) - WEEKDAYS.indexOf(run.first) + 1, 0);
+      if (openDays < 7) parts.push(t('contact.closedOtherDays'));
+      hoursSummary = `${parts.join(' · ')} (${zoneCity(timeZone)})`;
+    }
+    return {
+      id: channel.id,
+      kind: channel.kind,
+      label: channel.label,
+      shown: channel.display ?? channel.value,
+      href: carriesMessage(channel) ? channelHrefWithMessage(channel, subject, body) : channelHref(channel),
+      carriesMessage: carriesMessage(channel),
+      value: channel.value,
+      schedule: channelSchedule(channel, timeZone),
+      hoursSummary,
+      channel,
+    };
+  });
+}

@@ -1,0 +1,146 @@
+import { z } from 'astro/zod';
+// hours.ts is a leaf module (no imports) shared with the browser; the schema
+// uses its parser so config and runtime can never disagree on a time range.
+import { findOverlaps, parseTimeRange, WEEKDAYS, type TimeRange, type Weekday } from '../lib/hours.ts';
+import { calendarDateSchema, KEBAB_CASE } from './common.ts';
+
+/** The kinds of channel, and how each becomes a link. */
+export const CHANNEL_KINDS = ['phone', 'sms', 'email', 'chat', 'relay', 'video-relay', 'post', 'other'] as const;
+/** A kind of contact channel. */
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+/** Kinds where a person answers while you wait. */
+export const REAL_TIME_KINDS: ReadonlySet<ChannelKind> = new Set(['phone', 'chat', 'relay', 'video-relay']);
+/** Kinds a customer can use without speaking or hearing. */
+export const TEXT_KINDS: ReadonlySet<ChannelKind> = new Set(['email', 'sms', 'chat', 'relay']);
+
+const rangeSchema = z.string().transform((text, ctx): TimeRange => {
+  const parsed = parseTimeRange(text);
+  if ('error' in parsed) {
+    ctx.addIssue({ code: 'custom', message: `a time range like "09:00-17:30" (${parsed.error})` });
+    return z.NEVER;
+  }
+  return parsed.range;
+});
+
+/** One day's hours: "closed", one range, or a list of ranges. */
+const dayHoursSchema = z
+  .union([z.literal('closed'), rangeSchema, z.array(rangeSchema)])
+  .transform((value): TimeRange[] => (value === 'closed' ? [] : Array.isArray(value) ? value : [value]))
+  .superRefine((ranges, ctx) => {
+    for (const [a, b] of findOverlaps(ranges)) {
+      ctx.addIssue({ code: 'custom', message: `time ranges that do not overlap (range ${a + 1} overlaps range ${b + 1})` });
+    }
+  });
+
+const weeklySchema = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, dayHoursSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof dayHoursSchema>>,
+);
+
+const closureSchema = z
+  .strictObject({
+    /** The first (or only) day, YYYY-MM-DD. */
+    date: calendarDateSchema,
+    /** The last day of a longer closure, YYYY-MM-DD. */
+    until: calendarDateSchema.optional(),
+    /** Why: shown to customers, e.g. "Christmas Day". */
+    note: z.string().trim().min(1).optional(),
+    /** "closed" (the default) or the special hours for those days. */
+    hours: dayHoursSchema.default([]),
+  })
+  .refine((c) => !c.until || c.until >= c.date, { message: 'an "until" date on or after "date"', path: ['until'] });
+
+const E164 = /^\+[1-9][0-9 ]{6,18}$/;
+const DIALLABLE = /^\+?[0-9][0-9 ]{2,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** One way to reach a person. */
+export const channelSchema = z
+  .strictObject({
+    /** Short unique name, used in category overrides, e.g. "billing-phone". */
+    id: z.string().regex(KEBAB_CASE, 'lower-case words joined by hyphens, like "billing-phone"'),
+    /** What kind of channel this is; decides the link. */
+    kind: z.enum(CHANNEL_KINDS),
+    /** What customers see, e.g. "Phone" or "Billing line". */
+    label: z.string().trim().min(1, 'a short name like "Phone"').max(40, 'a name of at most 40 characters'),
+    /** The number, address or web link. For post: the postal address, one line per line. */
+    value: z.string().trim().min(1, 'the number, address or link'),
+    /** How the value is shown, when it differs from the link form, e.g. "020 7946 0321". */
+    display: z.string().trim().min(1).optional(),
+    /** Opening hours per weekday in the site's time zone; a missing day is closed. */
+    hours: weeklySchema.optional(),
+    /** Answered at every hour of every day. */
+    alwaysOpen: z.boolean().default(false),
+    /** Holidays and special days. */
+    closures: z.array(closureSchema).default([]),
+    /** What to expect, e.g. "We reply within one working day." */
+    promise: z.string().trim().min(1).optional(),
+    /** What it costs to use, e.g. "Calls cost the same as a local call." */
+    cost: z.string().trim().min(1).optional(),
+    /** An accessible alternative or note, e.g. how to use it through a relay service. */
+    accessibility: z.string().trim().min(1).optional(),
+    /** Category slugs whose pages list this channel first. */
+    firstFor: z.array(z.string().regex(KEBAB_CASE)).default([]),
+  })
+  .superRefine((channel, ctx) => {
+    const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['value'], message });
+    switch (channel.kind) {
+      case 'phone':
+      case 'sms':
+        if (!E164.test(channel.value)) bad('an international number starting with + and the country code, like "+44 20 7946 0321", so it works as a tel: link');
+        break;
+      case 'relay':
+        if (!DIALLABLE.test(channel.value)) bad('a number to dial, digits and spaces only, like "18001 020 7946 0321"');
+        break;
+      case 'email':
+        if (!EMAIL.test(channel.value)) bad('an email address like "help@example.com"');
+        break;
+      case 'chat':
+      case 'video-relay':
+      case 'other':
+        if (!/^https:\/\/[^\s]+\.[^\s]+$/.test(channel.value)) bad('a web address starting with https://');
+        break;
+    }
+    if (REAL_TIME_KINDS.has(channel.kind) && !channel.hours && !channel.alwaysOpen) {
+      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'opening hours (or alwaysOpen: true) for a channel answered in real time' });
+    }
+    if (channel.hours && channel.alwaysOpen) {
+      ctx.addIssue({ code: 'custom', path: ['alwaysOpen'], message: 'either hours or alwaysOpen: true, not both' });
+    }
+  });
+
+/** Contact settings (`content/contact.yaml`). */
+export const contactSchema = z
+  .strictObject({
+    /** What to have ready before getting in touch. */
+    prepare: z.array(z.string().trim().min(1)).default([]),
+    /** The channels, in the order every page lists them. */
+    channels: z.array(channelSchema).min(1, 'at least one channel'),
+    /** Optional address that receives "Was this helpful?" votes by POST; leave out to send nothing. */
+    feedbackEndpoint: z.url({ message: 'a full https:// address' }).optional(),
+  })
+  .superRefine((contact, ctx) => {
+    const seen = new Set<string>();
+    contact.channels.forEach((channel, i) => {
+      if (seen.has(channel.id)) ctx.addIssue({ code: 'custom', path: ['channels', i, 'id'], message: 'an id used by no other channel' });
+      seen.add(channel.id);
+    });
+    if (!contact.channels.some((c) => REAL_TIME_KINDS.has(c.kind))) {
+      ctx.addIssue({ code: 'custom', path: ['channels'], message: 'at least one real-time channel (phone, chat, relay or video-relay) so a customer can reach a person now' });
+    }
+    if (!contact.channels.some((c) => TEXT_KINDS.has(c.kind))) {
+      ctx.addIssue({ code: 'custom', path: ['channels'], message: 'at least one text channel (email, sms, chat or relay) for customers who cannot use a phone' });
+    }
+  });
+
+/** Contact settings after parsing: hours are minute ranges. */
+export type ContactData = z.output<typeof contactSchema>;
+/** One channel after parsing. */
+export type ChannelData = ContactData['channels'][number];
+
+/** How to fix each field, for error messages. */
+export const contactFieldHelp: Record<string, string> = {
+  prepare: 'List what to have ready, e.g. prepare: ["Your order number"].',
+  channels:
+    'Each channel needs id, kind, label and value; see the example in content/contact.yaml. Kinds: phone, sms, email, chat, relay, video-relay, post, other.',
+  feedbackEndpoint: 'Write a full https:// address, or remove the line to keep votes in the browser.',
+};
