@@ -66,8 +66,14 @@ export function scanBody(body: string, format: 'md' | 'mdx', lineOffset = 0): Bo
       mdastExtensions: format === 'mdx' ? [gfmFromMarkdown(), mdxFromMarkdown()] : [gfmFromMarkdown()],
     });
   } catch (error) {
-    const place = error as { line?: number; column?: number; reason?: string; message?: string };
-    throw new MarkdownSyntaxError(place.reason ?? place.message ?? String(error), place.line !== undefined ? place.line + lineOffset : undefined, place.column);
+    const place = error as { line?: number; column?: number; reason?: string; message?: string; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const rawReason = place.reason ?? place.message ?? String(error);
+    // Some MDX errors carry their position only in the text: "… (2:1-2:21)".
+    const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(rawReason);
+    const line = place.line ?? place.place?.start?.line ?? place.place?.line ?? (inText ? Number(inText[1]) : undefined);
+    const column = place.column ?? place.place?.start?.column ?? place.place?.column ?? (inText ? Number(inText[2]) : undefined);
+    const reason = inText ? rawReason.slice(0, inText.index).trimEnd() : rawReason;
+    throw new MarkdownSyntaxError(reason, line !== undefined ? line + lineOffset : undefined, column);
   }
   const slugger = new GithubSlugger();
   const headingIds: string[] = [];

@@ -30,7 +30,8 @@ function describeValue(value: unknown): string {
     return value.length > 60 ? `"${shown}" (${value.length} characters)` : `"${shown}"`;
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
-  return JSON.stringify(value) ?? String(value);
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 77)}…` : json;
 }
 
 /** `file:line:column`, leaving out what is not known. */

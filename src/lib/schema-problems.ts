@@ -40,7 +40,7 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, ctx: Sc
     const path = issue.path as PropertyKey[];
     const topField = typeof path[0] === 'string' ? path[0] : undefined;
     const shape = path.filter((key) => typeof key === 'string').join('.');
-    const fix = ctx.help[shape] ?? (topField ? ctx.help[topField] : undefined);
+    const fix = helpFor(ctx.help, shape);
     if (issue.code === 'unrecognized_keys') {
       const knownHere = ctx.knownKeys[shape] ?? [];
       for (const key of issue.keys) {
@@ -79,6 +79,14 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, ctx: Sc
   return problems;
 }
 
+/** The most specific help: "channels.hours.monday", then "channels.hours", then "channels". */
+function helpFor(help: Record<string, string>, shape: string): string | undefined {
+  for (let key = shape; key; key = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '') {
+    if (help[key]) return help[key];
+  }
+  return undefined;
+}
+
 function describeExpected(expected: string): string {
   const words: Record<string, string> = {
     string: 'text',
@@ -93,6 +101,16 @@ function describeExpected(expected: string): string {
 
 function allowedFrom(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code === 'invalid_type') return describeExpected(issue.expected);
+  if (issue.code === 'invalid_union') {
+    // The union's own message is generic; the branch that explains itself is the useful one.
+    const nested = issue.errors.flat();
+    const custom = nested.find((n) => n.code === 'custom');
+    if (custom) return allowedFrom(custom);
+    for (const inner of nested) {
+      const explained = allowedFrom(inner);
+      if (explained) return explained;
+    }
+  }
   if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(', ');
   // Our schemas phrase their messages as what is allowed; zod's own start with a capital.
   return /^[A-Z]/.test(issue.message) ? undefined : issue.message;

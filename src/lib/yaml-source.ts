@@ -7,7 +7,7 @@ export interface YamlSource {
   data: unknown;
   /** Syntax problems, with lines already offset. */
   problems: Problem[];
-  /** 1-based line of the value (or key) at a path, when it exists. */
+  /** 1-based line of the key (or list item) at a path; for a missing one, the nearest parent's line. */
   lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
 }
 
@@ -30,7 +30,8 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
   const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
     // Walk down as far as the path exists, so a missing key points at its parent.
     let node: unknown = doc.contents;
-    let line: number | undefined = undefined;
+    // A missing top-level field points at the start of the block.
+    let line: number | undefined = firstLine;
     for (const key of path) {
       if (isMap(node)) {
         const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);

@@ -143,4 +143,12 @@ export const contactFieldHelp: Record<string, string> = {
   channels:
     'Each channel needs id, kind, label and value; see the example in content/contact.yaml. Kinds: phone, sms, email, chat, relay, video-relay, post, other.',
   feedbackEndpoint: 'Write a full https:// address, or remove the line to keep votes in the browser.',
+  'channels.id': 'Give each channel a short unique id, e.g. id: billing-phone.',
+  'channels.kind': 'Use one of: phone, sms, email, chat, relay, video-relay, post, other.',
+  'channels.value': 'Phone and text numbers start with + and the country code (e.g. "+44 20 7946 0321"); emails look like help@example.com; chat and video links start with https://.',
+  'channels.display': 'Write the number as customers dial it locally, e.g. display: "020 7946 0321".',
+  'channels.hours': 'Write each weekday as "09:00-17:30", a list like ["09:00-12:30", "13:30-17:00"], or closed. Ranges on the same day must not overlap.',
+  'channels.alwaysOpen': 'Write alwaysOpen: true for a channel answered around the clock, and leave out hours.',
+  'channels.closures': 'Write closures as a list, e.g. - { date: 2026-12-25, note: Christmas Day } or with until: and hours:.',
+  'channels.firstFor': 'List category slugs, e.g. firstFor: [billing].',
 };

@@ -1,0 +1,30 @@
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
+
+/** The fixture folders, relative to the project root. */
+export const FIXTURES = path.join(projectRoot, 'tests/fixtures');
+
+/**
+ * A content folder made of the valid fixture with one broken case laid on
+ * top (tests/fixtures/broken/<name>/ holds only the files that differ).
+ */
+export async function fixtureContent(brokenCase?: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'handrail-content-'));
+  await cp(path.join(FIXTURES, 'valid'), dir, { recursive: true });
+  if (brokenCase) await cp(path.join(FIXTURES, 'broken', brokenCase), dir, { recursive: true, force: true });
+  return dir;
+}
+
+/** Checks a fixture and returns its problems, both as objects and as the text a writer reads. */
+export async function checkFixture(brokenCase?: string) {
+  const contentDir = await fixtureContent(brokenCase);
+  // File names are reported relative to the content folder's parent, as "content/…" would be.
+  const result = await checkContent({ root: path.dirname(contentDir), contentDir, publicDir });
+  const prefix = `${path.basename(contentDir)}/`;
+  const problems = result.problems.map((p) => ({ ...p, file: p.file.replace(prefix, 'content/') }));
+  return { ...result, problems, text: problems.map(formatProblem).join('\n\n') };
+}
