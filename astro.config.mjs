@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -19,6 +20,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: process.env.HANDRAIL_OUT_DIR ?? './dist',
+  // Another content set (a test fixture) gets its own cache, so its entries
+  // never mix with the demo's.
+  cacheDir: process.env.HANDRAIL_CONTENT_DIR ? `./.handrail/cache/${createHash('sha1').update(process.env.HANDRAIL_CONTENT_DIR).digest('hex').slice(0, 12)}` : './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   prefetch: false,

@@ -1,0 +1,25 @@
+/**
+ * `npm test`: unit tests, build tests (fixtures that must fail, a sub-path
+ * build), the demo build, then the browser tests against it. Stops at the
+ * first group that fails and says which.
+ */
+import { spawnSync } from 'node:child_process';
+import { projectRoot } from '../src/lib/project-paths.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const steps: [string, string[]][] = [
+  ['Unit tests (schemas, content check, hours, lib)', ['run', 'test:unit']],
+  ['Build tests (bad content fails safely, sub-path build)', ['run', 'test:build']],
+  ['Build the demo help center', ['run', 'build']],
+  ['Browser tests (every page, journeys, accessibility)', ['run', 'test:browser']],
+];
+for (const [title, args] of steps) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(npm, args, { cwd: projectRoot, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title}: failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+console.log('\n✓ All test groups passed.');
