@@ -20,7 +20,10 @@ export function readVisitContext(store: KeyValueStore | undefined): VisitContext
   try {
     const raw = store?.getItem(VISIT_CONTEXT_KEY);
     const parsed = raw ? (JSON.parse(raw) as VisitContext) : {};
-    return { searches: Array.isArray(parsed.searches) ? parsed.searches : [], tried: parsed.tried, missing: parsed.missing };
+    const context: VisitContext = { searches: Array.isArray(parsed.searches) ? parsed.searches : [] };
+    if (typeof parsed.tried === 'string') context.tried = parsed.tried;
+    if (typeof parsed.missing === 'string') context.missing = parsed.missing;
+    return context;
   } catch {
     return { searches: [] };
   }
