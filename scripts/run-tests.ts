@@ -9,6 +9,7 @@ import { projectRoot } from '../src/lib/project-paths.ts';
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const steps: [string, string[]][] = [
+  ['Type check (astro check, TypeScript strict)', ['run', 'typecheck']],
   ['Unit tests (schemas, content check, hours, lib)', ['run', 'test:unit']],
   ['Build tests (bad content fails safely, sub-path build)', ['run', 'test:build']],
   ['Build the demo help center', ['run', 'build']],

@@ -38,7 +38,6 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, ctx: Sc
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
-    const topField = typeof path[0] === 'string' ? path[0] : undefined;
     const shape = path.filter((key) => typeof key === 'string').join('.');
     const fix = helpFor(ctx.help, shape);
     if (issue.code === 'unrecognized_keys') {

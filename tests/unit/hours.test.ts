@@ -13,7 +13,6 @@ import {
 import type { ChannelStatus, Closure, Schedule, TimeRange, WeeklyHours } from '../../src/lib/hours.ts';
 
 const at = (iso: string) => new Date(iso);
-const iso = (d: Date | undefined) => d?.toISOString();
 const r = (text: string): TimeRange => {
   const parsed = parseTimeRange(text);
   if (!('range' in parsed)) throw new Error(parsed.error);
