@@ -5,6 +5,7 @@ import { categorySchema } from './schemas/category.ts';
 import { siteSchema } from './schemas/site.ts';
 import { contactSchema } from './schemas/contact.ts';
 import { announcementsSchema } from './schemas/announcements.ts';
+import { synonymsSchema } from './schemas/synonyms.ts';
 import { contentDir } from './lib/project-paths.ts';
 
 // The content checker (scripts/check-content.ts) runs before the build with
@@ -41,4 +42,9 @@ const announcements = defineCollection({
   schema: announcementsSchema,
 });
 
-export const collections = { articles, categories, settings, contact, announcements };
+const synonyms = defineCollection({
+  loader: glob({ pattern: 'synonyms.yaml', base: contentDir, generateId: () => 'synonyms' }),
+  schema: synonymsSchema,
+});
+
+export const collections = { articles, categories, settings, contact, announcements, synonyms };

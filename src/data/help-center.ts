@@ -25,6 +25,8 @@ export interface HelpCenter {
   counts: Map<string, number>;
   contact: ContactData;
   notices: AnnouncementData[];
+  /** Synonym groups for search. */
+  synonymGroups: string[][];
   /** Short read-aloud reference of each article, by slug. */
   references: Map<string, string>;
 }
@@ -55,6 +57,7 @@ async function load(): Promise<HelpCenter> {
   const contactEntry = await getEntry('contact', 'contact');
   if (!contactEntry) throw new Error('content/contact.yaml was not loaded; run the content check (npm run check:content).');
   const announcementsEntry = await getEntry('announcements', 'announcements');
+  const synonymsEntry = await getEntry('synonyms', 'synonyms');
   const references = new Map<string, string>();
   const taken = new Set<string>();
   // Sorted so that a clash is always resolved the same way.
@@ -68,6 +71,7 @@ async function load(): Promise<HelpCenter> {
     contact: contactEntry.data,
     notices: announcementsEntry?.data.notices ?? [],
     references,
+    synonymGroups: synonymsEntry?.data.groups ?? [],
     categories,
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),

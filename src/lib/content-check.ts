@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import { announcementSchema, announcementsFieldHelp, announcementsSchema } from '../schemas/announcements.ts';
 import { channelSchema, contactFieldHelp, contactSchema, type ContactData } from '../schemas/contact.ts';
 import { siteFieldHelp, siteSchema, type SiteData } from '../schemas/site.ts';
+import { synonymsFieldHelp, synonymsSchema, type SynonymsData } from '../schemas/synonyms.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
 import type { Problem } from './problems.ts';
 import { fixedPagePaths, parseInternalLink } from './routes.ts';
@@ -43,6 +44,7 @@ export interface ContentCheckResult {
   site?: SiteData;
   contact?: ContactData;
   announcements?: z.output<typeof announcementsSchema>;
+  synonyms?: SynonymsData;
   categories: Map<string, CategoryData>;
   articles: CheckedArticle[];
 }
@@ -121,6 +123,13 @@ const contactSpec: YamlFileSpec<ContactData> = {
   knownKeys: { '': ['prepare', 'channels', 'feedbackEndpoint'], channels: Object.keys(channelSchema.shape) },
   help: contactFieldHelp,
   kind: 'contact settings',
+};
+
+const synonymsSpec: YamlFileSpec<SynonymsData> = {
+  schema: synonymsSchema,
+  knownKeys: { '': ['groups'] },
+  help: synonymsFieldHelp,
+  kind: 'synonyms',
 };
 
 const announcementsSpec: YamlFileSpec<z.output<typeof announcementsSchema>> = {
@@ -411,6 +420,10 @@ export async function checkContent(paths: ContentPaths): Promise<ContentCheckRes
   const announcements = (await exists(announcementsFile))
     ? validateYaml(relative(paths, announcementsFile), await readFile(announcementsFile, 'utf8'), announcementsSpec, problems)
     : { notices: [] };
+  const synonymsFile = path.join(paths.contentDir, 'synonyms.yaml');
+  const synonyms = (await exists(synonymsFile))
+    ? validateYaml(relative(paths, synonymsFile), await readFile(synonymsFile, 'utf8'), synonymsSpec, problems)
+    : { groups: [] };
   const categories = await checkCategories(paths, problems);
   const articles: CheckedArticle[] = [];
   const bySlug = new Map<string, CheckedArticle>();
@@ -506,5 +519,5 @@ export async function checkContent(paths: ContentPaths): Promise<ContentCheckRes
       });
     });
   }
-  return { problems, site, contact, announcements, categories, articles };
+  return { problems, site, contact, announcements, synonyms, categories, articles };
 }

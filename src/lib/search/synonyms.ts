@@ -1,0 +1,53 @@
+/** Lower-case words of a text, apostrophes removed ("can't" → "cant"). */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Whether a phrase occurs in a text as whole words; a trailing "s" on the last word also counts. */
+function containsPhrase(textWords: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= textWords.length; i++) {
+    for (let j = 0; j < phrase.length; j++) {
+      const word = textWords[i + j]!;
+      const wanted = phrase[j]!;
+      const isLast = j === phrase.length - 1;
+      if (word !== wanted && !(isLast && (word === `${wanted}s` || word === `${wanted}es`))) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The synonyms an article should also be found by: for every group with a
+ * term in the text, the group's other terms. Indexed with the article, so a
+ * search for "money back" finds the article that says "refund".
+ */
+export function synonymsFor(text: string, groups: string[][]): string[] {
+  const textWords = words(text);
+  const found = new Set<string>();
+  for (const group of groups) {
+    const present = group.filter((term) => containsPhrase(textWords, words(term)));
+    if (present.length === 0) continue;
+    for (const term of group) if (!present.includes(term)) found.add(term);
+  }
+  return [...found];
+}
+
+/**
+ * The hidden text indexed with an article: its keywords, the synonyms of
+ * its title, description, keywords and headings, and its phone reference.
+ */
+export function searchTermsFor(
+  article: { title: string; description: string; keywords: string[]; tags: string[]; headings: string[] },
+  groups: string[][],
+  reference: string,
+): string {
+  const source = [article.title, article.description, ...article.keywords, ...article.tags, ...article.headings].join(' . ');
+  return [...article.keywords, ...article.tags, ...synonymsFor(source, groups), reference].join(' · ');
+}
