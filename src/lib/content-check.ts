@@ -14,7 +14,9 @@ import { fixedPagePaths, parseInternalLink } from './routes.ts';
 import { problemsFromZod } from './schema-problems.ts';
 import { suggestClosest } from './suggest.ts';
 import { isWriterComponent, writerComponents } from './writer-components.ts';
-import { parseYamlSource, splitFrontmatter } from './yaml-source.ts';
+import { parseYamlSource, splitFrontmatter, type YamlSource } from './yaml-source.ts';
+import { checkAccessibility } from './content-rules.ts';
+import { checkThemeContrast } from './contrast.ts';
 
 /** Where to look. Paths are absolute. */
 export interface ContentPaths {
@@ -82,12 +84,15 @@ interface YamlFileSpec<T> {
 }
 
 /** Parses and validates one YAML data file; pushes its problems and returns the data when valid. */
-function validateYaml<T>(file: string, text: string, spec: YamlFileSpec<T>, problems: Problem[]): T | undefined {
+function validateYaml<T>(file: string, text: string, spec: YamlFileSpec<T>, problems: Problem[], onValid?: (data: T, source: YamlSource) => void): T | undefined {
   const source = parseYamlSource(text, file);
   problems.push(...source.problems);
   if (source.problems.length) return undefined;
   const result = spec.schema.safeParse(source.data ?? {});
-  if (result.success) return result.data;
+  if (result.success) {
+    onValid?.(result.data, source);
+    return result.data;
+  }
   problems.push(...problemsFromZod(result.error.issues, { file, source, data: source.data, ...spec }));
   return undefined;
 }
@@ -98,6 +103,7 @@ async function checkDataFile<T>(
   spec: YamlFileSpec<T>,
   problems: Problem[],
   whenMissing: string,
+  onValid?: (data: T, source: YamlSource) => void,
 ): Promise<T | undefined> {
   const absolute = path.join(paths.contentDir, name);
   const file = relative(paths, absolute);
@@ -105,7 +111,24 @@ async function checkDataFile<T>(
     problems.push({ file, message: `the ${spec.kind} file is missing`, fix: whenMissing, severity: 'error' });
     return undefined;
   }
-  return validateYaml(file, await readFile(absolute, 'utf8'), spec, problems);
+  return validateYaml(file, await readFile(absolute, 'utf8'), spec, problems, onValid);
+}
+
+/** Brand colours that fail WCAG AA contrast, with the measured ratio and the nearest colour that passes. */
+function checkBrandColours(file: string, site: SiteData, source: YamlSource, problems: Problem[]): void {
+  for (const failure of checkThemeContrast(site.theme)) {
+    const usedAs = failure.field === 'accent' ? `link and button colour on the ${failure.theme} background ${failure.against}` : `text on the ${failure.theme} accent ${failure.against}`;
+    problems.push({
+      file,
+      line: source.lineOf(['theme', failure.theme, failure.field]),
+      field: `theme.${failure.theme}.${failure.field}`,
+      message: `does not have enough contrast as ${usedAs}: ${failure.ratio.toFixed(2)}:1`,
+      received: failure.colour,
+      allowed: 'a contrast ratio of at least 4.5:1 (WCAG 2.2 AA for text)',
+      fix: `The nearest colour that passes is "${failure.suggestion}".`,
+      severity: 'error',
+    });
+  }
 }
 
 const siteSpec: YamlFileSpec<SiteData> = {
@@ -247,6 +270,7 @@ async function readArticle(paths: ContentPaths, absolute: string, problems: Prob
   let scan: BodyScan | undefined;
   try {
     scan = scanBody(body, format, bodyStartLine - 1);
+    problems.push(...checkAccessibility(file, scan, bodyStartLine - 1));
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push({
@@ -414,7 +438,9 @@ async function checkLinks(
  */
 export async function checkContent(paths: ContentPaths): Promise<ContentCheckResult> {
   const problems: Problem[] = [];
-  const site = await checkDataFile(paths, 'site.yaml', siteSpec, problems, 'Create content/site.yaml with name, tagline, url, timeZone and repository (see README).');
+  const site = await checkDataFile(paths, 'site.yaml', siteSpec, problems, 'Create content/site.yaml with name, tagline, url, timeZone and repository (see README).', (data, source) =>
+    checkBrandColours(relative(paths, path.join(paths.contentDir, 'site.yaml')), data, source, problems),
+  );
   const contact = await checkDataFile(paths, 'contact.yaml', contactSpec, problems, 'Create content/contact.yaml with at least one phone or chat channel and one email or text channel (see README).');
   const announcementsFile = path.join(paths.contentDir, 'announcements.yaml');
   const announcements = (await exists(announcementsFile))

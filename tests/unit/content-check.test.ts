@@ -38,6 +38,8 @@ describe('content check', () => {
     { name: 'bad-email', file: 'content/contact.yaml', line: 10, field: 'channels[1].value', phrases: ['Received: "help-at-fixture.example"', 'an email address like "help@example.com"'] },
     { name: 'unknown-timezone', file: 'content/site.yaml', line: 4, field: 'timeZone', phrases: ['Received: "Europe/Londn"', 'an IANA time zone name'] },
     { name: 'bad-hours', file: 'content/contact.yaml', line: 7, field: 'channels[0].hours.monday', phrases: ['Received: "9am to 5pm"', 'a time range like "09:00-17:30"', 'time ranges that do not overlap (range 1 overlaps range 2)'] },
+    { name: 'content-accessibility', file: 'content/articles/getting-started/welcome.md', line: 6, phrases: ['uses a level-1 heading (#) in the body', 'welcome.md:8:1 error: has alt text that does not describe the image', 'welcome.md:10:1 error: has an image without alt text', 'welcome.md:12:13 error: has link text that says nothing out of context\n    Received: "click here"', 'Received: "https://example.com/prices"', 'welcome.md:14:1 error: skips a heading level (h1 to h4)', 'welcome.md:16:1 error: gives an instruction by colour alone\n    Received: "click the green button"', 'welcome.md:18:1 error: has a table without a header row', 'welcome.md:22:1 warning: has a long sentence (33 words)'] },
+    { name: 'low-contrast-colours', file: 'content/site.yaml', line: 9, field: 'theme.light.accent', phrases: ['not have enough contrast as link and button colour on the light background #f4f5f7: 1.97:1', 'The nearest colour that passes is "#5071a1"', '"theme.light.accentText"', '"theme.dark.accent": does not have enough contrast', 'at least 4.5:1'] },
     { name: 'no-real-time-channel', file: 'content/contact.yaml', field: 'channels', phrases: ['at least one real-time channel', 'at least one text channel'] },
   ];
 
@@ -55,6 +57,12 @@ describe('content check', () => {
       assert.ok(text.includes(headline), `headline "${headline}" missing in:\n${text}`);
     });
   }
+
+  test('content accessibility advice warns without failing', async () => {
+    const result = await checkFixture('content-accessibility');
+    const warnings = result.problems.filter((p) => p.severity === 'warning');
+    assert.deepEqual(warnings.map((w) => w.message), ['has a long sentence (33 words)']);
+  });
 
   test('reports every problem at once, not only the first', async () => {
     const { errors } = await errorsOf('image-without-alt');
