@@ -9,12 +9,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/content-check.ts';
 import { formatProblem, sortProblems, summariseProblems } from '../src/lib/problems.ts';
-import { contentDir, projectRoot, publicDir } from '../src/lib/project-paths.ts';
+import { contentDir, projectRoot } from '../src/lib/project-paths.ts';
+import { runContentCheck } from './lib/content-check-run.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
@@ -23,6 +24,21 @@ const scratchRoot = path.join(projectRoot, '.handrail');
 const scratch = path.join(scratchRoot, `build-${process.pid}-${Date.now()}`);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
+/**
+ * Astro caches parsed content and only notices a schema change when
+ * content.config.ts itself changes; ours live in src/schemas/. When any
+ * schema file changed since the last build, rebuild the cache (--force).
+ */
+async function schemasChanged(): Promise<{ changed: boolean; save(): Promise<void> }> {
+  const dir = path.join(projectRoot, 'src/schemas');
+  const hash = createHash('sha256');
+  for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(path.join(dir, name)));
+  const digest = hash.digest('hex');
+  const stamp = path.join(scratchRoot, `schemas-${createHash('sha1').update(contentDir).digest('hex').slice(0, 8)}.sha256`);
+  const previous = existsSync(stamp) ? await readFile(stamp, 'utf8') : '';
+  return { changed: previous !== digest, save: () => writeFile(stamp, digest) };
+}
+
 function fail(title: string, detail: string): never {
   console.error(`\n✗ ${title}\n\n${detail}\n\nNothing was written to ${path.relative(projectRoot, outDir) || outDir}/: the previous site is unchanged.`);
   process.exit(1);
@@ -30,7 +46,7 @@ function fail(title: string, detail: string): never {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const check = await checkContent({ root: projectRoot, contentDir, publicDir });
+  const check = await runContentCheck(contentDir);
   const problems = sortProblems(check.problems);
   const errors = problems.filter((p) => p.severity === 'error');
   for (const warning of problems.filter((p) => p.severity === 'warning')) console.warn(formatProblem(warning));
@@ -40,7 +56,9 @@ async function main(): Promise<void> {
   console.log(`✓ Content checked: ${check.articles.length} articles in ${check.categories.size} categories.`);
 
   await mkdir(scratchRoot, { recursive: true });
-  const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const schemas = await schemasChanged();
+  const astroArgs = ['build', ...(schemas.changed ? ['--force'] : [])];
+  const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ...astroArgs], {
     cwd: projectRoot,
     env: { ...process.env, HANDRAIL_OUT_DIR: scratch },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -50,6 +68,7 @@ async function main(): Promise<void> {
     fail('The site could not be built.', 'Astro stopped with the error printed above. Run `npm run check` to see content problems with file and line.');
   }
 
+  await schemas.save();
   const search = await indexSite(scratch);
   if (search.errors.length) {
     await rm(scratch, { recursive: true, force: true });

@@ -8,20 +8,21 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/content-check.ts';
 import { formatAnnotation, formatProblem, sortProblems, summariseProblems } from '../src/lib/problems.ts';
-import { contentDir, projectRoot, publicDir } from '../src/lib/project-paths.ts';
+import { contentDir } from '../src/lib/project-paths.ts';
+import { runContentCheck } from './lib/content-check-run.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const dir = values.content ? path.resolve(values.content) : contentDir;
-const result = await checkContent({ root: projectRoot, contentDir: dir, publicDir });
+const result = await runContentCheck(dir);
 const problems = sortProblems(result.problems);
 for (const problem of problems) {
   (problem.severity === 'error' ? console.error : console.warn)(`${formatProblem(problem)}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') console.log(formatAnnotation(problem));
 }
 const hasErrors = problems.some((p) => p.severity === 'error');
-const summary = `${result.articles.length} articles in ${result.categories.size} categories: ${summariseProblems(problems)}.`;
+const compared = result.release ? ` Addresses compared with ${result.release}.` : '';
+const summary = `${result.articles.length} articles in ${result.categories.size} categories: ${summariseProblems(problems)}.${compared}`;
 if (hasErrors) {
   console.error(`✗ ${summary}`);
   process.exit(1);

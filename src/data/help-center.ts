@@ -12,6 +12,7 @@ import {
   type ArticleSummary,
   type CategorySummary,
 } from '../lib/help-center.ts';
+import { lastChangedDates } from '../lib/git-history.ts';
 import { contentDir, projectRoot } from '../lib/project-paths.ts';
 
 /** Everything pages need to know about the help center, read once per build. */
@@ -21,6 +22,8 @@ export interface HelpCenter {
   /** Published articles, in category order then writer's order. */
   articles: ArticleSummary[];
   bySlug: Map<string, ArticleSummary>;
+  /** Old addresses (redirect_from slugs) and the published article each now leads to. */
+  redirects: Map<string, ArticleSummary>;
   byCategory: Map<string, ArticleSummary[]>;
   counts: Map<string, number>;
   contact: ContactData;
@@ -42,11 +45,13 @@ async function load(): Promise<HelpCenter> {
     site.locale,
   );
   const entries = await getCollection('articles');
+  // Articles without an `updated` date show when git last saw them change.
+  const changed = lastChangedDates(projectRoot, path.join(contentDir, 'articles'));
   const all: ArticleSummary[] = entries.map((entry) => {
     const [category = '', slug = ''] = entry.id.split('/');
     // filePath is relative to the project root, e.g. content/articles/billing/refunds.md
     const sourcePath = entry.filePath ?? path.relative(projectRoot, path.join(contentDir, 'articles', `${entry.id}.md`));
-    return { ...entry.data, slug, category, sourcePath };
+    return { ...entry.data, updated: entry.data.updated ?? changed.get(sourcePath), slug, category, sourcePath };
   });
   const published = publishedOnly(all);
   const byCategory = new Map<string, ArticleSummary[]>();
@@ -75,6 +80,7 @@ async function load(): Promise<HelpCenter> {
     categories,
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),
+    redirects: new Map(articles.flatMap((a) => a.redirect_from.map((old) => [old, a] as const))),
     byCategory,
     counts: countByCategory(articles),
   };

@@ -28,6 +28,16 @@ export interface ContentPaths {
   publicDir: string;
 }
 
+/** What the checker compares against. */
+export interface CheckOptions {
+  /** Article addresses (slugs) of the last release; each must still exist or redirect. */
+  previousAddresses?: Set<string>;
+  /** What the last release is, for the message, e.g. "release-2026-11-01". */
+  previousRelease?: string;
+  /** Today, for review dates (tests fix it). */
+  today?: Date;
+}
+
 /** An article as the checker read it. */
 export interface CheckedArticle {
   file: string;
@@ -343,11 +353,27 @@ async function checkLinks(
   paths: ContentPaths,
   article: CheckedArticle,
   bySlug: Map<string, CheckedArticle>,
+  redirects: Map<string, CheckedArticle>,
   categories: Map<string, CategoryData>,
   problems: Problem[],
 ): Promise<void> {
   for (const ref of article.scan?.references ?? []) {
-    if (ref.kind === 'component') continue;
+    if (ref.kind === 'component') {
+      const src = ref.value === 'Image' ? ref.attributes?.src : undefined;
+      if (typeof src === 'string' && src.startsWith('/') && !(await exists(path.join(paths.publicDir, decodeURIComponent(src))))) {
+        problems.push({
+          file: article.file,
+          line: ref.line,
+          column: ref.column,
+          field: 'src',
+          message: '<Image> shows a file that does not exist in public/',
+          received: src,
+          fix: `Add the file as public${src}, or correct the path.`,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
     const where = { file: article.file, line: ref.line, column: ref.column };
     if (ref.value.startsWith('#')) {
       const id = decodeURIComponent(ref.value.slice(1));
@@ -367,6 +393,17 @@ async function checkLinks(
     if (!target) continue;
     if (target.type === 'article') {
       const linked = bySlug.get(target.slug);
+      const moved = redirects.get(target.slug);
+      if (!linked && moved) {
+        problems.push({
+          ...where,
+          message: `links to an old address that now redirects to /articles/${moved.slug}/`,
+          received: ref.value,
+          fix: `Link to /articles/${moved.slug}/ directly.`,
+          severity: 'warning',
+        });
+        continue;
+      }
       if (!linked) {
         const guess = suggestClosest(target.slug, bySlug.keys());
         problems.push({
@@ -436,7 +473,7 @@ async function checkLinks(
  * categories, front matter, Markdown/MDX syntax, components, links, related
  * articles, duplicate slugs and drafts linked from published pages.
  */
-export async function checkContent(paths: ContentPaths): Promise<ContentCheckResult> {
+export async function checkContent(paths: ContentPaths, options: CheckOptions = {}): Promise<ContentCheckResult> {
   const problems: Problem[] = [];
   const site = await checkDataFile(paths, 'site.yaml', siteSpec, problems, 'Create content/site.yaml with name, tagline, url, timeZone and repository (see README).', (data, source) =>
     checkBrandColours(relative(paths, path.join(paths.contentDir, 'site.yaml')), data, source, problems),
@@ -470,6 +507,57 @@ export async function checkContent(paths: ContentPaths): Promise<ContentCheckRes
     }
     bySlug.set(article.slug, article);
     articles.push(article);
+  }
+  const titles = new Map<string, CheckedArticle>();
+  const redirects = new Map<string, CheckedArticle>();
+  for (const article of articles) {
+    const key = article.data.title.toLowerCase();
+    const same = titles.get(key);
+    if (same) {
+      problems.push({
+        file: article.file,
+        line: article.lineOf(['title']),
+        field: 'title',
+        message: `is the same as the title of ${same.file}`,
+        received: article.data.title,
+        fix: 'Give each article its own title, so customers can tell them apart in search results.',
+        severity: 'error',
+      });
+    } else titles.set(key, article);
+    article.data.redirect_from.forEach((slug, index) => {
+      const where = { file: article.file, line: article.lineOf(['redirect_from', index]), field: `redirect_from[${index}]`, received: slug };
+      const clash = bySlug.get(slug);
+      const twice = redirects.get(slug);
+      if (clash) {
+        problems.push({ ...where, message: `is the address of an existing article (${clash.file})`, fix: 'Remove it: an article that exists cannot also redirect.', severity: 'error' });
+      } else if (twice) {
+        problems.push({ ...where, message: `already redirects to ${twice.file}`, fix: 'An old address can redirect to one article only; remove it from one of them.', severity: 'error' });
+      } else redirects.set(slug, article);
+    });
+    const today = options.today ?? new Date();
+    if (article.data.review_by && article.data.review_by < today && !article.data.draft) {
+      problems.push({
+        file: article.file,
+        line: article.lineOf(['review_by']),
+        field: 'review_by',
+        message: 'is past: the article is due for a review, and readers are told it may be out of date',
+        received: article.data.review_by,
+        fix: 'Check the article is still right, then set a new review_by date (and updated).',
+        severity: 'warning',
+      });
+    }
+  }
+  if (options.previousAddresses) {
+    for (const slug of [...options.previousAddresses].sort()) {
+      if (bySlug.has(slug) || redirects.has(slug)) continue;
+      problems.push({
+        file: relative(paths, path.join(paths.contentDir, 'articles')),
+        message: `the address /articles/${slug}/ was published in ${options.previousRelease ?? 'the last release'} and no longer exists`,
+        received: slug,
+        fix: `Add redirect_from: [${slug}] to the front matter of the article that replaces it, so old links and bookmarks keep working.`,
+        severity: 'error',
+      });
+    }
   }
   const reportedFolders = new Set<string>();
   for (const article of articles) {
@@ -526,7 +614,7 @@ export async function checkContent(paths: ContentPaths): Promise<ContentCheckRes
       }
     });
     checkComponents(article, problems);
-    await checkLinks(paths, article, bySlug, categories, problems);
+    await checkLinks(paths, article, bySlug, redirects, categories, problems);
   }
   if (contact) {
     contact.channels.forEach((channel, i) => {

@@ -37,6 +37,10 @@ export const articleSchema = z.strictObject({
   draft: z.boolean().default(false),
   /** Slugs of other articles to list under "Related articles". */
   related: z.array(slugSchema).default([]),
+  /** Old slugs of this article (after a rename or move): their addresses redirect here. */
+  redirect_from: z.array(slugSchema).default([]),
+  /** Date by which the article should be checked again; after it, readers see an "may be out of date" note. */
+  review_by: calendarDateSchema.optional(),
 });
 
 /** Front matter as the writer may write it. */
@@ -55,4 +59,6 @@ export const articleFieldHelp: Record<string, string> = {
   order: 'Write a whole number, e.g. order: 2.',
   draft: 'Write draft: true or draft: false.',
   related: 'List the file names (without .md) of other articles, e.g. related: [reset-your-password].',
+  redirect_from: 'List the old file names (without .md) this article used to have, e.g. redirect_from: [forgot-password].',
+  review_by: 'Write the date as YYYY-MM-DD, e.g. review_by: 2027-01-31.',
 };

@@ -29,7 +29,7 @@ function article(slug: string, data: Record<string, unknown> = {}): ArticleSumma
 describe('article schema', () => {
   test('fills defaults', () => {
     const data = articleSchema.parse({ title: 'Refunds', description: 'Money back.' });
-    assert.deepEqual(data, { title: 'Refunds', description: 'Money back.', tags: [], keywords: [], featured: false, order: 100, draft: false, related: [] });
+    assert.deepEqual(data, { title: 'Refunds', description: 'Money back.', tags: [], keywords: [], featured: false, order: 100, draft: false, related: [], redirect_from: [] });
   });
 
   test('accepts a YAML date and a quoted date string, rejects an impossible one', () => {

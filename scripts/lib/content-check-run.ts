@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { checkContent, type ContentCheckResult } from '../../src/lib/content-check.ts';
+import { addressesAtRef, releaseRef } from '../../src/lib/git-history.ts';
+import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
+
+/**
+ * The content check as the scripts run it: the content folder, plus the
+ * addresses of the last release (from git) so a renamed or removed article
+ * without a redirect is caught.
+ */
+export async function runContentCheck(contentDir: string): Promise<ContentCheckResult & { release?: string }> {
+  const release = releaseRef(projectRoot);
+  const previousAddresses = release ? addressesAtRef(projectRoot, release.ref, path.join(contentDir, 'articles')) : undefined;
+  const result = await checkContent(
+    { root: projectRoot, contentDir, publicDir },
+    { previousAddresses, previousRelease: release ? `${release.ref} (${release.reason})` : undefined },
+  );
+  return { ...result, release: previousAddresses && release ? release.ref : undefined };
+}
