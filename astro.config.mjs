@@ -13,7 +13,7 @@ import strings from './src/translations/en.json' with { type: 'json' };
 // preview deployments); HANDRAIL_OUT_DIR is where scripts/build.ts builds
 // before it swaps the finished site into dist/.
 const settings = readSiteSettings();
-const base = process.env.HANDRAIL_BASE ?? settings.basePath;
+const base = process.env.HANDRAIL_BASE || settings.basePath;
 
 export default defineConfig({
   site: settings.url,

@@ -14,6 +14,6 @@ import { startStaticServer } from './lib/static-server.ts';
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: process.env.PORT ?? '4321' } },
 });
-const base = process.env.HANDRAIL_BASE ?? readSiteSettings().basePath;
+const base = process.env.HANDRAIL_BASE || readSiteSettings().basePath;
 const server = await startStaticServer({ root: path.resolve(projectRoot, values.dir!), base, port: Number(values.port) });
 console.log(`Serving ${values.dir}/ at ${server.url} (Ctrl+C to stop)`);
