@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { addressesAtRef, lastChangedDates, releaseRef } from '../../src/lib/git-history.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { publicDir } from '../../src/lib/project-paths.ts';
+import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
 import { FIXTURES, fixtureContent } from './fixture-content.ts';
 
 const today = new Date('2026-11-22');
@@ -88,5 +88,21 @@ describe('git history', () => {
     const result = await checkContent({ root: repo, contentDir, publicDir }, { previousAddresses: addresses, previousRelease: 'release-1' });
     // welcome.md became start.md with no redirect; "hello" still redirects (start.md kept its redirect_from).
     assert.deepEqual(result.problems.map((p) => p.received), ['welcome']);
+  });
+});
+
+describe('npm run check', () => {
+  test('prints every problem and, on GitHub Actions, an annotation for each', async () => {
+    const contentDir = await fixtureContent('publishing-problems');
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/check-content.ts'), '--content', contentDir], {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_ACTIONS: 'true', HANDRAIL_RELEASE_REF: '' },
+    });
+    assert.equal(result.status, 1);
+    const annotations = result.stdout.split('\n').filter((line) => line.startsWith('::'));
+    assert.equal(annotations.length, 7, result.stdout);
+    assert.ok(annotations.some((a) => /^::error file=.*\/articles\/billing\/start-here\.mdx,line=7,col=1::"src": <Image> shows a file that does not exist in public\//.test(a)), annotations.join('\n'));
+    assert.ok(annotations.some((a) => a.startsWith('::warning ') && a.includes('"review_by": is past')));
+    assert.match(result.stderr, /✗ 3 articles in 2 categories: 6 errors and 1 warning\./);
   });
 });
