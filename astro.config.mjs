@@ -23,7 +23,8 @@ export default defineConfig({
   // Another content set (a test fixture) gets its own cache, so its entries
   // never mix with the demo's.
   cacheDir: process.env.HANDRAIL_CONTENT_DIR ? `./.handrail/cache/${createHash('sha1').update(process.env.HANDRAIL_CONTENT_DIR).digest('hex').slice(0, 12)}` : './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // One stylesheet file, cached once for every page (and offline).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
   markdown: {

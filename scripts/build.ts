@@ -17,6 +17,8 @@ import { formatProblem, sortProblems, summariseProblems } from '../src/lib/probl
 import { contentDir, projectRoot } from '../src/lib/project-paths.ts';
 import { runContentCheck } from './lib/content-check-run.ts';
 import { indexSite } from './lib/search-index.ts';
+import { addOfflineSupport } from './lib/offline-build.ts';
+import { readSiteSettings } from '../src/lib/site-settings.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const outDir = path.resolve(projectRoot, values.out!);
@@ -75,6 +77,14 @@ async function main(): Promise<void> {
     fail('The search index could not be built.', search.errors.map((e) => `  ${e}`).join('\n'));
   }
   console.log(`✓ Search index: ${search.pageCount} pages.`);
+
+  try {
+    const offline = await addOfflineSupport(scratch, process.env.HANDRAIL_BASE || readSiteSettings().basePath, check.site?.locale ?? 'en');
+    console.log(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    fail('The offline support (service worker) could not be built.', String((error as Error).message ?? error));
+  }
 
   // Swap: move the old site aside, move the new one in, then delete the old.
   const old = path.join(scratchRoot, `old-${process.pid}-${Date.now()}`);

@@ -35,16 +35,17 @@ export interface StaticServerOptions {
   host?: string;
 }
 
-async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
+/** The file for a URL path, and whether the path named a folder (served by its index.html). */
+async function fileFor(root: string, urlPath: string): Promise<{ file: string; isFolder: boolean } | undefined> {
   const decoded = decodeURIComponent(urlPath);
   const candidate = path.join(root, decoded);
   if (!candidate.startsWith(root)) return undefined; // no escaping the site folder
   try {
     const info = await stat(candidate);
-    if (info.isFile()) return candidate;
+    if (info.isFile()) return { file: candidate, isFolder: false };
     if (info.isDirectory()) {
       const index = path.join(candidate, 'index.html');
-      if ((await stat(index)).isFile()) return index;
+      if ((await stat(index)).isFile()) return { file: index, isFolder: true };
     }
   } catch {
     return undefined;
@@ -58,21 +59,21 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let file: string | undefined;
-    if (url.pathname.startsWith(base)) file = await fileFor(root, `/${url.pathname.slice(base.length)}`);
+    let found: { file: string; isFolder: boolean } | undefined;
+    if (url.pathname.startsWith(base)) found = await fileFor(root, `/${url.pathname.slice(base.length)}`);
     else if (url.pathname === base.slice(0, -1)) {
       response.writeHead(301, { Location: base });
       response.end();
       return;
     }
     // A folder asked for without its slash: redirect, as static hosts do.
-    if (file?.endsWith('index.html') && !url.pathname.endsWith('/')) {
+    if (found?.isFolder && !url.pathname.endsWith('/')) {
       response.writeHead(301, { Location: `${url.pathname}/${url.search}` });
       response.end();
       return;
     }
-    const status = file ? 200 : 404;
-    file ??= path.join(root, '404.html');
+    const status = found ? 200 : 404;
+    const file = found?.file ?? path.join(root, '404.html');
     response.writeHead(status, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',

@@ -80,3 +80,21 @@ export function channelViews(channels: ChannelData[], timeZone: string, subject:
     };
   });
 }
+
+/** What every page's contact lists share, embedded once as JSON by the layout. */
+export interface ContactPageData {
+  schedules: Record<string, Schedule>;
+  messageWords: MessageWords;
+  statusWords: StatusWords;
+  locale: string;
+}
+
+/** The shared contact data for a page: each channel's schedule by id, and the wording. */
+export function contactPageData(channels: ChannelData[], timeZone: string, locale: string): ContactPageData {
+  const schedules: Record<string, Schedule> = {};
+  for (const channel of channels) {
+    const schedule = channelSchedule(channel, timeZone);
+    if (schedule) schedules[channel.id] = schedule;
+  }
+  return { schedules, messageWords: messageWords(), statusWords: statusWords(), locale };
+}

@@ -1,0 +1,54 @@
+/** Pages that always open offline after the first visit. */
+export const ESSENTIAL_PAGES = ['/', '/contact/', '/a-z/', '/search/'];
+/** Shown for a page that was never saved, with the way to a person. */
+export const OFFLINE_PAGE = '/offline/';
+const PREFIX = 'handrail-';
+
+/** Cache of visited pages for one release. */
+export function pagesCacheName(release: string): string {
+  return `${PREFIX}pages-${release}`;
+}
+
+/** Cache filled by "Save for offline" for one release. */
+export function savedCacheName(release: string): string {
+  return `${PREFIX}saved-${release}`;
+}
+
+/** Whether a cache is one of ours (Workbox's precache has its own name and cleanup). */
+export function isHandrailCache(name: string): boolean {
+  return name.startsWith(PREFIX);
+}
+
+/** One file of the offline copy. */
+export interface OfflineFile {
+  url: string;
+  bytes: number;
+}
+
+/** What "Save for offline" downloads, written at build time to offline-manifest.json. */
+export interface OfflineManifest {
+  release: string;
+  files: OfflineFile[];
+  bytes: number;
+}
+
+/** "1.4 MB", "820 KB": sizes as people read them. */
+export function formatBytes(bytes: number, locale = 'en'): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+/** Progress steps worth announcing: every quarter, so a screen reader is told enough but not flooded. */
+export function announceStep(done: number, total: number, lastAnnounced: number): number | undefined {
+  if (total === 0) return undefined;
+  const percent = Math.floor((done / total) * 100);
+  const step = Math.floor(percent / 25) * 25;
+  return step > lastAnnounced ? step : undefined;
+}

@@ -1,0 +1,173 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addOfflineSupport } from '../../scripts/lib/offline-build.ts';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
+import { projectRoot } from '../../src/lib/project-paths.ts';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Waits until the service worker controls the page and has finished installing. */
+async function waitForWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+async function articlePaths(): Promise<string[]> {
+  const sitemap = await readFile(path.join(projectRoot, 'dist/sitemap.xml'), 'utf8');
+  return [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/articles\/[^<]+)<\/loc>/g)].map((m) => m[1]!);
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test.describe('offline', () => {
+  test('visited pages, the home, contact and A–Z pages, and search work offline', async ({ page, context }) => {
+    await page.goto('/');
+    await waitForWorker(page);
+    await page.goto('/articles/get-a-refund/');
+    await context.setOffline(true);
+
+    await page.goto('/articles/get-a-refund/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/refund/i);
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toHaveText(/You are offline\. This copy was saved on .+\./);
+    await expectAxeClean(page);
+
+    for (const [url, heading] of [['/contact/', 'Contact a person'], ['/a-z/', 'All articles A–Z'], ['/', 'Larkspur Bikes Help']]) {
+      await page.goto(url);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    }
+    // The contact details work offline: the links and the weekly hours are there.
+    await page.goto('/contact/');
+    await expect(page.locator('#contact-panel a[href^="tel:"]').first()).toHaveAttribute('href', 'tel:+442079460321');
+    await expect(page.locator('#contact-panel .channel__hours').first()).toContainText('09:00–17:30');
+
+    await page.goto('/search/?q=battery');
+    const results = page.locator('[data-search-results] li');
+    await expect(results.first()).toBeVisible();
+    // A result never visited needs a connection, and says how to call instead.
+    const uncached = results.filter({ hasNotText: 'refund' }).first();
+    await expect(uncached).toContainText('Needs a connection to open. Or call us on 020 7946 0321.');
+
+    await page.goto('/articles/service-prices/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not saved for offline use');
+    await expect(page.locator('#contact-panel a[href^="tel:"]').first()).toBeVisible();
+    await expectAxeClean(page);
+  });
+
+  test('"Save for offline" shows the size, reports progress, and then every article opens offline', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    await waitForWorker(page);
+    const section = page.getByRole('region', { name: 'Use this help center offline' });
+    await expect(section).toContainText(/Save every article on this device \(\d+(\.\d)? (KB|MB)\)/);
+    const progressSteps: string[] = [];
+    await page.exposeFunction('recordStatus', (text: string) => progressSteps.push(text));
+    await page.evaluate(() => {
+      const status = document.querySelector('handrail-save-offline [data-status]')!;
+      new MutationObserver(() => (window as unknown as { recordStatus(t: string): void }).recordStatus(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await section.getByRole('button', { name: 'Save for offline' }).click();
+    await expect(section.getByRole('status')).toHaveText(/Saved for offline use on .+\./, { timeout: 60_000 });
+    expect(progressSteps.filter((s) => s.endsWith('% saved'))).toEqual(['25% saved', '50% saved', '75% saved', '100% saved']);
+    await expect(section.getByRole('button', { name: 'Remove the offline copy' })).toBeFocused();
+    await expectAxeClean(page);
+
+    await context.setOffline(true);
+    for (const url of await articlePaths()) {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await expect(page.getByRole('heading', { level: 1 }), url).not.toHaveText('This page is not saved for offline use');
+    }
+    await context.setOffline(false);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Remove the offline copy' }).click();
+    await expect(page.getByRole('region', { name: 'Use this help center offline' }).getByRole('status')).toHaveText('The offline copy was removed.');
+  });
+
+  test('saving can be cancelled, and nothing is kept', async ({ page }) => {
+    await page.goto('/');
+    await waitForWorker(page);
+    // Slow every file down so there is time to cancel.
+    await page.route('**/articles/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    const section = page.getByRole('region', { name: 'Use this help center offline' });
+    await section.getByRole('button', { name: 'Save for offline' }).click();
+    await expect(section.getByRole('progressbar', { name: 'Saving for offline use' })).toBeVisible();
+    await expectAxeClean(page);
+    await section.getByRole('button', { name: 'Cancel' }).click();
+    await expect(section.getByRole('status')).toHaveText('Saving was cancelled. Nothing was kept.');
+    expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-saved-')))).toEqual([]);
+  });
+
+  test('the site works fully with the service worker blocked', async ({ browser }) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto('/articles/get-a-refund/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.goto('/search/?q=refund');
+    await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+    expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a broken service worker does not break the site', async ({ page }) => {
+    await page.route('**/sw.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("broken worker")' }));
+    await page.goto('/articles/get-a-refund/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.reload();
+    await expect(page.locator('#contact-panel a[href^="tel:"]').first()).toBeVisible();
+  });
+
+  test('the app can be installed: manifest with name, icons and theme colour', async ({ page, request }) => {
+    await page.goto('/');
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const manifest = await (await request.get(href!)).json();
+    expect(manifest).toMatchObject({ name: 'Larkspur Bikes Help', start_url: '/', display: 'standalone', theme_color: '#0b5d3b' });
+    for (const icon of manifest.icons as { src: string }[]) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  });
+
+  test('a new release replaces the old cached files', async ({ browser }) => {
+    // A copy of the site on its own server, so it can be "released" again.
+    const siteDir = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-release-')), 'site');
+    await cp(path.join(projectRoot, 'dist'), siteDir, { recursive: true });
+    const server = await startStaticServer({ root: siteDir, base: '/', port: 0 });
+    const context = await browser.newContext({ baseURL: server.url });
+    try {
+      const page = await context.newPage();
+      await page.goto('/');
+      await waitForWorker(page);
+      await page.goto('/articles/get-a-refund/');
+      const before = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-pages-')));
+      expect(before).toHaveLength(1);
+
+      // Release 2: the article changes, and the worker is rebuilt with it.
+      const file = path.join(siteDir, 'articles/get-a-refund/index.html');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('</h1>', ' (updated)</h1>'));
+      const release = await addOfflineSupport(siteDir, '/', 'en-GB');
+      await page.goto('/');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await expect.poll(async () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-pages-'))), { timeout: 20_000 }).toEqual([`handrail-pages-${release.release}`]);
+      await page.goto('/articles/get-a-refund/');
+      await context.setOffline(true);
+      await page.goto('/articles/get-a-refund/');
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('(updated)');
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
