@@ -43,6 +43,12 @@ export function publishedOnly<T extends { draft: boolean }>(articles: T[]): T[] 
   return articles.filter((a) => !a.draft);
 }
 
+/** Up to this many articles, the A–Z list is one page; above it, each letter has its own pages. */
+export const AZ_SINGLE_PAGE_LIMIT = 300;
+
+/** Most featured articles the home page lists, however many are marked. */
+export const FEATURED_LIMIT = 8;
+
 /** A letter group of the A–Z list. */
 export interface LetterGroup<T> {
   letter: string;

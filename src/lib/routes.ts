@@ -10,6 +10,8 @@ export const routes = {
   contact: '/contact/',
   article: (slug: string) => `/articles/${slug}/`,
   category: (slug: string) => `/categories/${slug}/`,
+  /** A letter's own A–Z page, used when the help center is too big for one list; `id` is like "letter-a". */
+  azLetter: (id: string) => `/a-z/${id.replace(/^letter-/, '')}/`,
 } as const;
 
 /** Pages that exist whatever the content, for the link checker. */

@@ -1,4 +1,5 @@
-import type { ArticleSummary, CategorySummary } from './help-center.ts';
+import { AZ_SINGLE_PAGE_LIMIT, groupByLetter, type ArticleSummary, type CategorySummary } from './help-center.ts';
+import { pagePath, paginate } from './pagination.ts';
 import { fixedPagePaths, routes } from './routes.ts';
 
 /** A page for the sitemap: root-relative path (no base) and when it changed. */
@@ -7,11 +8,19 @@ export interface SitemapEntry {
   updated?: Date;
 }
 
+/** The per-letter A–Z pages of a help center too big for one list. */
+function azPages(published: ArticleSummary[]): string[] {
+  if (published.length <= AZ_SINGLE_PAGE_LIMIT) return [];
+  return groupByLetter(published).flatMap((group) => paginate(group.articles).map((p) => pagePath(routes.azLetter(group.id), p.number)));
+}
+
 /** Every public page: the fixed pages, each category and each published article. */
 export function sitemapEntries(categories: CategorySummary[], articles: ArticleSummary[]): SitemapEntry[] {
+  const pagesOf = (slug: string) => paginate(articles.filter((a) => a.category === slug && !a.draft)).map((p) => pagePath(routes.category(slug), p.number));
   return [
     ...fixedPagePaths.map((path) => ({ path })),
-    ...categories.map((c) => ({ path: routes.category(c.slug) })),
+    ...categories.flatMap((c) => pagesOf(c.slug).map((path) => ({ path }))),
+    ...azPages(articles.filter((a) => !a.draft)).map((path) => ({ path })),
     ...articles.filter((a) => !a.draft).map((a) => ({ path: routes.article(a.slug), updated: a.updated })),
   ];
 }
