@@ -17,6 +17,7 @@ import { formatProblem, sortProblems, summariseProblems } from '../src/lib/probl
 import { contentDir, projectRoot } from '../src/lib/project-paths.ts';
 import { runContentCheck } from './lib/content-check-run.ts';
 import { indexSite } from './lib/search-index.ts';
+import { childCpuSeconds } from './lib/process-stats.ts';
 import { addOfflineSupport } from './lib/offline-build.ts';
 import { readSiteSettings } from '../src/lib/site-settings.ts';
 
@@ -58,6 +59,13 @@ async function main(): Promise<void> {
   console.log(`✓ Content checked: ${check.articles.length} articles in ${check.categories.size} categories.`);
 
   await mkdir(scratchRoot, { recursive: true });
+  const phases: Record<string, { wallSeconds: number; cpuSeconds: number }> = {};
+  const startPhase = () => ({ wall: performance.now(), cpu: childCpuSeconds() + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 });
+  const endPhase = (name: string, start: { wall: number; cpu: number }) => {
+    const cpu = childCpuSeconds() + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
+    phases[name] = { wallSeconds: (performance.now() - start.wall) / 1000, cpuSeconds: cpu - start.cpu };
+  };
+  let phase = startPhase();
   const schemas = await schemasChanged();
   const astroArgs = ['build', ...(schemas.changed ? ['--force'] : [])];
   const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ...astroArgs], {
@@ -71,13 +79,17 @@ async function main(): Promise<void> {
   }
 
   await schemas.save();
+  endPhase('astro', phase);
+  phase = startPhase();
   const search = await indexSite(scratch);
+  endPhase('pagefind', phase);
   if (search.errors.length) {
     await rm(scratch, { recursive: true, force: true });
     fail('The search index could not be built.', search.errors.map((e) => `  ${e}`).join('\n'));
   }
   console.log(`✓ Search index: ${search.pageCount} pages.`);
 
+  phase = startPhase();
   try {
     const offline = await addOfflineSupport(scratch, process.env.HANDRAIL_BASE || readSiteSettings().basePath, check.site?.locale ?? 'en');
     console.log(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
@@ -85,6 +97,10 @@ async function main(): Promise<void> {
     await rm(scratch, { recursive: true, force: true });
     fail('The offline support (service worker) could not be built.', String((error as Error).message ?? error));
   }
+
+  endPhase('offline', phase);
+  // The benchmark reads how long each phase took.
+  if (process.env.HANDRAIL_TIMINGS_FILE) await writeFile(process.env.HANDRAIL_TIMINGS_FILE, JSON.stringify(phases));
 
   // Swap: move the old site aside, move the new one in, then delete the old.
   const old = path.join(scratchRoot, `old-${process.pid}-${Date.now()}`);

@@ -4,6 +4,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { injectManifest } from 'workbox-build';
 import { formatBytes, type OfflineManifest } from '../../src/lib/offline.ts';
+import { buildLazyModules } from './lazy-build.ts';
 import { projectRoot } from '../../src/lib/project-paths.ts';
 
 /** Above this, the search fragments are cached as they are used rather than all on the first visit. */
@@ -12,6 +13,7 @@ const PRECACHE_FRAGMENTS_LIMIT = 5_000_000;
 export const OFFLINE_SIZE_TOKEN = '__HANDRAIL_OFFLINE_SIZE__';
 /** Placeholder for the release id, which is only known once every file is built. */
 export const RELEASE_TOKEN = '__HANDRAIL_RELEASE__';
+
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -30,6 +32,7 @@ function urlOf(siteDir: string, file: string, base: string): string {
  * for offline", and the download size in the pages that offer it.
  */
 export async function addOfflineSupport(siteDir: string, base: string, locale: string): Promise<{ release: string; precached: number; savedBytes: number }> {
+  await buildLazyModules(siteDir);
   const files = await filesUnder(siteDir);
   const hash = createHash('sha256');
   for (const file of files) hash.update(path.relative(siteDir, file)).update(await readFile(file));
@@ -70,6 +73,7 @@ export async function addOfflineSupport(siteDir: string, base: string, locale: s
     globDirectory: siteDir,
     globPatterns: [
       '_astro/**/*.{css,js}',
+      '_handrail/*',
       'offline/index.html',
       'favicon.svg',
       'manifest.webmanifest',

@@ -1,9 +1,8 @@
 import type { MessageContext } from './contact.ts';
 
-/** Where this visit's context is kept: the tab's session storage, never sent anywhere. */
-export const VISIT_CONTEXT_KEY = 'handrail-visit';
-/** Fired on document when the visit context changes, so open contact panels can update. */
-export const VISIT_CONTEXT_EVENT = 'handrail:context';
+import { VISIT_CONTEXT_KEY } from './visit-keys.ts';
+
+export { VISIT_CONTEXT_EVENT, VISIT_CONTEXT_KEY } from './visit-keys.ts';
 /** How many searches to remember; older ones drop off. */
 const MAX_SEARCHES = 5;
 

@@ -91,3 +91,56 @@ export function suggestQuery(query: string, vocabulary: Record<string, number>):
   });
   return changed ? corrected.join(' ') : undefined;
 }
+
+/** The words of a page that a search matched, read from its text and Pagefind's word positions. */
+export function matchedTokens(content: string, locations: number[]): string[] {
+  // Pagefind counts positions over the text split on white space, as its excerpts do.
+  const tokens = content.split(/\s+/).filter(Boolean);
+  return [...new Set(locations.map((i) => tokens[i]).filter((t): t is string => t !== undefined))];
+}
+
+function sharedPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Whether a page matched a typed word for real. When a word is not in the
+ * index, Pagefind retries with ever shorter starts of it, so "refnud" can
+ * match the "re" of "you're" and "acessibility" every "a". A real match
+ * shares more than half of some typed word ("deliver" for "delivry",
+ * "battery" for "batteries"); a hyphenated word also counts joined up
+ * ("e-bike" for "ebike").
+ */
+export function isGenuineMatch(typed: string[], matched: string[]): boolean {
+  const candidates = matched.flatMap((token) => {
+    const parts = words(token);
+    return parts.length > 1 ? [...parts, parts.join('')] : parts;
+  });
+  return typed.some((word) => candidates.some((candidate) => sharedPrefixLength(word, candidate) * 2 > word.length));
+}
+
+/** Typed words the help center never uses, not even as the start of a longer word. */
+export function unknownWords(typed: string[], vocabulary: Record<string, number>): string[] {
+  const known = Object.keys(vocabulary);
+  return typed.filter((word) => !STOP_WORDS.has(word) && vocabulary[word] === undefined && !known.some((k) => k.startsWith(word)));
+}
+
+/** Shortest start of a word that is completed while typing; shorter ones match too much. */
+const MIN_PREFIX = 3;
+
+/**
+ * Words of the help center a half-typed word may become, most used first:
+ * "accessib" → accessibility, accessible. Needed because Pagefind matches a
+ * start against word stems, and the stem can be shorter than what was
+ * typed ("accessibility" is stored as "access").
+ */
+export function completeWord(prefix: string, vocabulary: Record<string, number>, limit = 3): string[] {
+  if (prefix.length < MIN_PREFIX || vocabulary[prefix] !== undefined) return [];
+  return Object.entries(vocabulary)
+    .filter(([word]) => word.length > prefix.length && word.startsWith(prefix))
+    .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)
+    .slice(0, limit)
+    .map(([word]) => word);
+}
