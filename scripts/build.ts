@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const astroArgs = ['build', ...(schemas.changed ? ['--force'] : [])];
   const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), ...astroArgs], {
     cwd: projectRoot,
-    env: { ...process.env, HANDRAIL_OUT_DIR: scratch },
+    env: { ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (astro.status !== 0) {

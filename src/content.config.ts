@@ -6,6 +6,7 @@ import { siteSchema } from './schemas/site.ts';
 import { contactSchema } from './schemas/contact.ts';
 import { announcementsSchema } from './schemas/announcements.ts';
 import { synonymsSchema } from './schemas/synonyms.ts';
+import { accessibilitySchema } from './schemas/accessibility.ts';
 import { contentDir } from './lib/project-paths.ts';
 
 // The content checker (scripts/check-content.ts) runs before the build with
@@ -47,4 +48,9 @@ const synonyms = defineCollection({
   schema: synonymsSchema,
 });
 
-export const collections = { articles, categories, settings, contact, announcements, synonyms };
+const accessibility = defineCollection({
+  loader: glob({ pattern: 'accessibility.yaml', base: contentDir, generateId: () => 'accessibility' }),
+  schema: accessibilitySchema,
+});
+
+export const collections = { articles, categories, settings, contact, announcements, synonyms, accessibility };

@@ -8,6 +8,7 @@ import { announcementSchema, announcementsFieldHelp, announcementsSchema } from 
 import { channelSchema, contactFieldHelp, contactSchema, type ContactData } from '../schemas/contact.ts';
 import { siteFieldHelp, siteSchema, type SiteData } from '../schemas/site.ts';
 import { synonymsFieldHelp, synonymsSchema, type SynonymsData } from '../schemas/synonyms.ts';
+import { accessibilityFieldHelp, accessibilitySchema, type AccessibilityData } from '../schemas/accessibility.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
 import type { Problem } from './problems.ts';
 import { fixedPagePaths, parseInternalLink } from './routes.ts';
@@ -163,6 +164,13 @@ const synonymsSpec: YamlFileSpec<SynonymsData> = {
   knownKeys: { '': ['groups'] },
   help: synonymsFieldHelp,
   kind: 'synonyms',
+};
+
+const accessibilitySpec: YamlFileSpec<AccessibilityData> = {
+  schema: accessibilitySchema,
+  knownKeys: { '': Object.keys(accessibilitySchema.shape) },
+  help: accessibilityFieldHelp,
+  kind: 'accessibility record',
 };
 
 const announcementsSpec: YamlFileSpec<z.output<typeof announcementsSchema>> = {
@@ -483,6 +491,8 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
   const announcements = (await exists(announcementsFile))
     ? validateYaml(relative(paths, announcementsFile), await readFile(announcementsFile, 'utf8'), announcementsSpec, problems)
     : { notices: [] };
+  const accessibilityFile = path.join(paths.contentDir, 'accessibility.yaml');
+  if (await exists(accessibilityFile)) validateYaml(relative(paths, accessibilityFile), await readFile(accessibilityFile, 'utf8'), accessibilitySpec, problems);
   const synonymsFile = path.join(paths.contentDir, 'synonyms.yaml');
   const synonyms = (await exists(synonymsFile))
     ? validateYaml(relative(paths, synonymsFile), await readFile(synonymsFile, 'utf8'), synonymsSpec, problems)

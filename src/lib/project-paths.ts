@@ -1,8 +1,21 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root (the folder holding package.json). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The project root (the folder holding package.json and astro.config.mjs).
+ * Pages are bundled into a scratch folder that may live anywhere, so
+ * scripts/build.ts passes the root down in HANDRAIL_ROOT; otherwise this
+ * module's own place in src/lib/ tells.
+ */
+export const projectRoot = process.env.HANDRAIL_ROOT ?? findRoot(path.dirname(fileURLToPath(import.meta.url))) ?? process.cwd();
+
+function findRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'astro.config.mjs')) && existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
 
 /**
  * The content folder. HANDRAIL_CONTENT_DIR points the build at another

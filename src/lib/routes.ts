@@ -8,6 +8,7 @@ export const routes = {
   az: '/a-z/',
   search: '/search/',
   contact: '/contact/',
+  accessibility: '/accessibility/',
   article: (slug: string) => `/articles/${slug}/`,
   category: (slug: string) => `/categories/${slug}/`,
   /** A letter's own A–Z page, used when the help center is too big for one list; `id` is like "letter-a". */
@@ -15,7 +16,7 @@ export const routes = {
 } as const;
 
 /** Pages that exist whatever the content, for the link checker. */
-export const fixedPagePaths: string[] = [routes.home, routes.az, routes.search, routes.contact];
+export const fixedPagePaths: string[] = [routes.home, routes.az, routes.search, routes.contact, routes.accessibility];
 
 /** Joins a base path ("/" or "/help/") and a root-relative path. */
 export function withBase(base: string, path: string): string {
