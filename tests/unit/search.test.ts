@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findPages, type PageData, type SearchIndex } from '../../src/lib/search/find.ts';
+import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, rankFallback, suggestQuery, unknownWords } from '../../src/lib/search/query.ts';
+import { searchTermsFor, synonymsFor, words } from '../../src/lib/search/synonyms.ts';
+import { buildVocabulary } from '../../src/lib/search/vocabulary.ts';
+
+const vocabulary = { refund: 9, refunds: 4, return: 7, delivery: 8, password: 5, battery: 6, accessibility: 3, accessible: 2, charged: 2, twice: 2, card: 4 };
+
+describe('query planning', () => {
+  test('keeps topic words, drops filler, folds apostrophes', () => {
+    assert.deepEqual(planQuery('My card was charged twice, what do I do?'), { full: 'My card was charged twice, what do I do?', terms: ['card', 'charged', 'twice'] });
+    assert.deepEqual(planQuery("Can't sign in after changing phone").terms, ['sign', 'changing', 'phone']);
+    assert.deepEqual(words('E-bike’s battery'), ['e', 'bikes', 'battery']);
+  });
+
+  test('the fallback ranks pages matching more, and rarer, words first', () => {
+    const order = rankFallback(
+      [],
+      [
+        [{ id: 'a', score: 1 }, { id: 'b', score: 1 }, { id: 'c', score: 1 }, { id: 'd', score: 1 }], // a common word
+        [{ id: 'c', score: 2 }], // a rare word
+        [{ id: 'b', score: 1 }, { id: 'c', score: 1 }],
+      ],
+      40,
+    );
+    assert.deepEqual(order.slice(0, 2), ['c', 'b']);
+    assert.deepEqual(rankFallback([{ id: 'z', score: 1 }], [[{ id: 'a', score: 5 }], [{ id: 'z', score: 1 }]], 40)[0], 'z', 'full-query matches stay on top');
+  });
+});
+
+describe('typos and half-typed words', () => {
+  test('corrects towards the most used close word', () => {
+    assert.equal(correctWord('refnud', vocabulary), 'refund');
+    assert.equal(correctWord('pasword', vocabulary), 'password');
+    assert.equal(correctWord('refund', vocabulary), undefined);
+    assert.equal(correctWord('xyzzy', vocabulary), undefined);
+    assert.equal(suggestQuery('delivry refnud', vocabulary), 'delivery refund');
+    assert.equal(suggestQuery('refund', vocabulary), undefined);
+  });
+
+  test('unknown words are ones the site never uses, even as a start', () => {
+    assert.deepEqual(unknownWords(['refnud', 'refu', 'the', 'battery'], vocabulary), ['refnud']);
+    assert.deepEqual(completeWord('accessib', vocabulary), ['accessibility', 'accessible']);
+    assert.deepEqual(completeWord('ac', vocabulary), [], 'too short to complete');
+  });
+
+  test('a scrap of a typo is not a match; a stem or a joined-up hyphen is', () => {
+    assert.equal(isGenuineMatch(['refnud'], ["you're"]), false);
+    assert.equal(isGenuineMatch(['delivry'], ['delivery']), true);
+    assert.equal(isGenuineMatch(['ebike'], ['e-bike']), true);
+    assert.deepEqual(matchedTokens('Get a refund today.  Refunds take days', [2, 4]), ['refund', 'Refunds']);
+  });
+});
+
+describe('findPages', () => {
+  function fakeIndex(pages: Record<string, { words: string[]; content: string }>): SearchIndex & { searches: string[] } {
+    const searches: string[] = [];
+    return {
+      searches,
+      async search(query) {
+        searches.push(query);
+        const wanted = words(query);
+        const results = Object.entries(pages)
+          .filter(([, page]) => wanted.every((w) => page.words.some((pw) => pw.startsWith(w.slice(0, 2)))))
+          .map(([id, page]) => ({
+            id,
+            score: wanted.filter((w) => page.words.includes(w)).length + 0.5,
+            data: async (): Promise<PageData> => {
+              const tokens = page.content.split(/\s+/);
+              const locations = tokens.flatMap((t, i) => (wanted.some((w) => t.toLowerCase().startsWith(w.slice(0, 2))) ? [i] : []));
+              return { url: `/articles/${id}/`, excerpt: page.content, content: page.content, locations, meta: { title: id }, filters: {} };
+            },
+          }));
+        return { results };
+      },
+      async filters() {
+        return { category: { all: Object.keys(pages).length } };
+      },
+    };
+  }
+  const index = () =>
+    fakeIndex({
+      'charged-twice': { words: ['card', 'charged', 'twice', 'payment'], content: 'Your card was charged twice for one payment' },
+      'get-a-refund': { words: ['refund', 'money', 'card'], content: 'Get a refund to your card' },
+      'contact-us': { words: ['contact', 'phone', 'you', 're'], content: "Contact us: you're welcome to phone" },
+    });
+
+  test('a question finds the page matching its topic words', async () => {
+    const found = await findPages(index(), 'my card was charged twice what do i do', vocabulary);
+    assert.equal(found.pages[0]?.url, '/articles/charged-twice/');
+  });
+
+  test('a typo finds nothing rather than pages matching a scrap of it', async () => {
+    const found = await findPages(index(), 'refnud', vocabulary);
+    assert.deepEqual(found.pages.map((p) => p.url), []);
+  });
+});
+
+describe('synonyms and vocabulary', () => {
+  const groups = [['refund', 'money back', 'reimbursement'], ['sign in', 'log in']];
+  test('an article is also found by the other words of each group it uses', () => {
+    assert.deepEqual(synonymsFor('How refunds work', groups), ['money back', 'reimbursement']);
+    assert.deepEqual(synonymsFor('You cannot sign in', groups), ['log in']);
+    assert.deepEqual(synonymsFor('Designing in colour', groups), [], 'whole words only');
+    assert.equal(
+      searchTermsFor({ title: 'Get a refund', description: 'd', keywords: ['repay'], tags: [], headings: [] }, groups, 'K7P2'),
+      'repay · money back · reimbursement · K7P2',
+    );
+  });
+
+  test('the vocabulary counts articles per word, leaving out code, links and markup', () => {
+    const vocab = buildVocabulary(['Refund your card. [See](/articles/x/) <Callout>', '```\nsecretcode\n```\nrefund again']);
+    assert.equal(vocab.refund, 2);
+    assert.equal(vocab.card, 1);
+    assert.equal(vocab.secretcode, undefined);
+    assert.equal(vocab.callout, undefined);
+    assert.equal(vocab.articles, undefined);
+  });
+});
