@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -32,7 +33,7 @@ export default defineConfig({
       gfm: false,
       smartypants: true,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeHandrail, { base, tableLabel: strings['table.label'] }]],
+      rehypePlugins: [[rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir: fileURLToPath(new URL('./public/', import.meta.url)) }]],
     }),
     syntaxHighlight: false,
   },

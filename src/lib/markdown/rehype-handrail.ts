@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { imageSize } from '../image-size.ts';
 import { withBase } from '../routes.ts';
 
 const PHRASING_BLOCKERS = new Set(['ul', 'ol', 'p', 'div', 'table', 'blockquote', 'pre']);
@@ -65,6 +66,8 @@ export interface RehypeHandrailOptions {
   base: string;
   /** Accessible name prefix for table regions (from the UI strings). */
   tableLabel: string;
+  /** Where images live, to give each Markdown image its size (no layout shift). */
+  publicDir?: string;
 }
 
 /**
@@ -81,6 +84,10 @@ export function rehypeHandrail(options: RehypeHandrailOptions) {
       }
       if (node.tagName === 'table' && parent && index !== undefined && !(parent.type === 'element' && (parent.properties.className as string[] | undefined)?.includes('table-scroll'))) {
         tables.push([node, index, parent as Root | Element]);
+      }
+      if (node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.width === undefined && options.publicDir) {
+        const size = imageSize(options.publicDir, node.properties.src);
+        if (size) Object.assign(node.properties, { width: size.width, height: size.height, loading: 'lazy', decoding: 'async' });
       }
       for (const attribute of ['href', 'src'] as const) {
         const value = node.properties[attribute];
