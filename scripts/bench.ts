@@ -5,6 +5,9 @@
  *   npm run bench                          1,000, 5,000 and 10,000 articles
  *   npm run bench -- --sizes 1000,2000     choose the sizes
  *   npm run bench -- --out reports/b.json  where the figures go (JSON, to compare runs)
+ *   npm run bench -- --lighthouse          also score home, a category, an article and search with
+ *                                          Lighthouse (mobile preset, local Chromium) at the smallest
+ *                                          and largest size
  *
  * Prints progress while it works, then a table and pass/fail per budget.
  */
@@ -24,6 +27,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,10000' },
     out: { type: 'string', default: 'reports/bench.json' },
+    lighthouse: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes!.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
@@ -46,6 +50,31 @@ interface SiteFigures {
   output: { bytes: number; files: number };
   pages: Record<'home' | 'category' | 'article', PageFigures>;
   search: { firstQueryBytes: number; msToResults: number; query: string };
+  /** Lighthouse scores (0–100) per page and category, with --lighthouse. */
+  lighthouse?: Record<string, Record<string, number>>;
+}
+
+const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/** Scores pages with Lighthouse's default (mobile) settings in the local Chromium. */
+async function lighthouseScores(urls: Record<string, string>): Promise<Record<string, Record<string, number>>> {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const launch = chromiumLaunchOptions();
+  const chrome = await chromeLauncher.launch({ chromePath: launch.executablePath, chromeFlags: ['--headless=new', ...(launch.args ?? [])] });
+  const scores: Record<string, Record<string, number>> = {};
+  try {
+    for (const [name, url] of Object.entries(urls)) {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] });
+      const categories = result?.lhr.categories ?? {};
+      scores[name] = Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
+      const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
+      if (failing.length) log(`  Lighthouse ${name}: ${failing.map((a) => a.id).join(', ')} not passed`);
+    }
+  } finally {
+    chrome.kill();
+  }
+  return scores;
 }
 
 async function writeContent(size: number): Promise<string> {
@@ -143,23 +172,30 @@ async function measureSearch(browser: Browser, baseUrl: string, query: string) {
   });
   const field = page.getByRole('searchbox', { name: 'Search the help center' });
   await field.click();
+  // Results shown = the first change to the result list after the last key press.
   await page.evaluate(() => {
-    const list = document.querySelector('[data-search-results]')!;
-    (window as unknown as { shownAt?: number }).shownAt = undefined;
+    const state = window as unknown as { lastKeyAt: number; shownAt?: number };
+    state.lastKeyAt = 0;
+    document.addEventListener('keydown', () => {
+      state.lastKeyAt = performance.now();
+      state.shownAt = undefined;
+    }, true);
     new MutationObserver(() => {
-      if (list.children.length) (window as unknown as { shownAt?: number }).shownAt ??= performance.now();
-    }).observe(list, { childList: true });
+      if (state.shownAt === undefined && state.lastKeyAt) state.shownAt = performance.now();
+    }).observe(document.querySelector('[data-search-results]')!, { childList: true, subtree: true });
   });
   await field.pressSequentially(query, { delay: 80 });
-  const lastKey = await page.evaluate(() => performance.now());
   await page.waitForFunction(() => (window as unknown as { shownAt?: number }).shownAt !== undefined, null, { timeout: 30_000 });
-  const shownAt = await page.evaluate(() => (window as unknown as { shownAt: number }).shownAt);
+  const { lastKeyAt, shownAt } = await page.evaluate(() => {
+    const state = window as unknown as { lastKeyAt: number; shownAt: number };
+    return { lastKeyAt: state.lastKeyAt, shownAt: state.shownAt };
+  });
   await page.waitForTimeout(300);
   await context.close();
-  return { firstQueryBytes: fetched, msToResults: Math.max(0, Math.round(shownAt - lastKey)), query };
+  return { firstQueryBytes: fetched, msToResults: Math.round(shownAt - lastKeyAt), query };
 }
 
-async function measureSite(browser: Browser, name: string, dir: string, articles: number, buildFigures?: SiteFigures['build']): Promise<SiteFigures> {
+async function measureSite(browser: Browser, name: string, dir: string, articles: number, buildFigures?: SiteFigures['build'], withLighthouse = false): Promise<SiteFigures> {
   const server = await startStaticServer({ root: dir, base: '/', port: 0 });
   try {
     const sitemap = await readFile(path.join(dir, 'sitemap.xml'), 'utf8');
@@ -173,7 +209,10 @@ async function measureSite(browser: Browser, name: string, dir: string, articles
       article: await measurePage(browser, `${server.url}${article.slice(1)}`),
     };
     const search = await measureSearch(browser, server.url, 'battery');
-    return { name, articles, build: buildFigures, output: await outputSize(dir), pages, search };
+    const lighthouse = withLighthouse
+      ? await lighthouseScores({ home: server.url, category: `${server.url}${category.slice(1)}`, article: `${server.url}${article.slice(1)}`, search: `${server.url}search/?q=battery` })
+      : undefined;
+    return { name, articles, build: buildFigures, output: await outputSize(dir), pages, search, lighthouse };
   } finally {
     await server.close();
   }
@@ -198,6 +237,11 @@ function table(rows: SiteFigures[]): string {
     ]),
     line('Search: first query fetched', (r) => kb(r.search.firstQueryBytes)),
     line('Search: last key → results', (r) => `${r.search.msToResults} ms`),
+    ...(rows.some((r) => r.lighthouse)
+      ? ['home', 'category', 'article', 'search'].map((page) =>
+          line(`Lighthouse ${page} (perf/a11y/bp/seo)`, (r) => (r.lighthouse?.[page] ? LIGHTHOUSE_CATEGORIES.map((c) => r.lighthouse![page]![c]).join(' / ') : '–')),
+        )
+      : []),
   ];
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
@@ -222,6 +266,12 @@ function budgets(demo: SiteFigures, runs: SiteFigures[]): BudgetResult[] {
       results.push(budget(`Build time grows linearly (${large.articles.toLocaleString('en')} ≤ ${(ratio * 1.1).toFixed(1)}× ${small.articles.toLocaleString('en')})`, large.build.wallSeconds, small.build.wallSeconds * ratio * 1.1, (s) => `${s.toFixed(1)} s`));
     }
   }
+  for (const run of runs) {
+    for (const [page, scores] of Object.entries(run.lighthouse ?? {})) {
+      const lowest = Math.min(...Object.values(scores));
+      results.push({ name: `Lighthouse 100 on ${page} at ${run.articles.toLocaleString('en')}`, measured: Object.values(scores).join(' / '), limit: '100 / 100 / 100 / 100', passed: lowest === 100 });
+    }
+  }
   if (large?.build?.peakMemoryBytes) results.push(budget(`Peak build memory at ${large.articles.toLocaleString('en')}`, large.build.peakMemoryBytes, 4e9, (b) => `${(b / 1e9).toFixed(2)} GB`));
   return results;
 }
@@ -244,7 +294,9 @@ async function main() {
       const outDir = path.join(workDir, String(size), 'dist');
       const figures = await build(contentDir, outDir);
       log(`Built in ${figures.wallSeconds.toFixed(1)} s; measuring pages in Chromium`);
-      runs.push(await measureSite(browser, `${size.toLocaleString('en')}`, outDir, size, figures));
+      const isEnd = size === Math.min(...sizes) || size === Math.max(...sizes);
+      if (values.lighthouse && isEnd) log('Running Lighthouse');
+      runs.push(await measureSite(browser, `${size.toLocaleString('en')}`, outDir, size, figures, values.lighthouse && isEnd));
     }
     const results = budgets(demo, runs);
     console.log(`\n${table([demo, ...runs])}\n`);

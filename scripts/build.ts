@@ -17,7 +17,7 @@ import { formatProblem, sortProblems, summariseProblems } from '../src/lib/probl
 import { contentDir, projectRoot } from '../src/lib/project-paths.ts';
 import { runContentCheck } from './lib/content-check-run.ts';
 import { indexSite } from './lib/search-index.ts';
-import { childCpuSeconds } from './lib/process-stats.ts';
+import { treeCpuSeconds } from './lib/process-stats.ts';
 import { addOfflineSupport } from './lib/offline-build.ts';
 import { readSiteSettings } from '../src/lib/site-settings.ts';
 
@@ -60,10 +60,9 @@ async function main(): Promise<void> {
 
   await mkdir(scratchRoot, { recursive: true });
   const phases: Record<string, { wallSeconds: number; cpuSeconds: number }> = {};
-  const startPhase = () => ({ wall: performance.now(), cpu: childCpuSeconds() + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 });
+  const startPhase = () => ({ wall: performance.now(), cpu: treeCpuSeconds() });
   const endPhase = (name: string, start: { wall: number; cpu: number }) => {
-    const cpu = childCpuSeconds() + process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6;
-    phases[name] = { wallSeconds: (performance.now() - start.wall) / 1000, cpuSeconds: cpu - start.cpu };
+    phases[name] = { wallSeconds: (performance.now() - start.wall) / 1000, cpuSeconds: treeCpuSeconds() - start.cpu };
   };
   let phase = startPhase();
   const schemas = await schemasChanged();
