@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +33,8 @@ export interface StaticServerOptions {
   base: string;
   /** 0 picks a free port. */
   port: number;
+  /** Gzip text for clients that accept it (default true). */
+  compress?: boolean;
   host?: string;
 }
 
@@ -74,17 +77,22 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
     }
     const status = found ? 200 : 404;
     const file = found?.file ?? path.join(root, '404.html');
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    // Text is sent gzipped when the browser accepts it, as every static host does.
+    const isGzipped = options.compress !== false && /text|javascript|json|xml|svg|manifest/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(status, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(isGzipped ? { 'Content-Encoding': 'gzip' } : {}),
     });
     if (request.method === 'HEAD') {
       response.end();
       return;
     }
-    createReadStream(file)
-      .on('error', () => response.end())
-      .pipe(response);
+    const stream = createReadStream(file).on('error', () => response.end());
+    if (isGzipped) stream.pipe(createGzip()).pipe(response);
+    else stream.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address();

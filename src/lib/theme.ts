@@ -19,6 +19,7 @@ export function themeCss(theme: SiteData['theme']): string {
  * The inline script every page runs before first paint. Readable form:
  *
  *   root.classList.add('js')                      // CSS shows script-only controls, no shift
+ *   a ?q= in the address → class 'hr-query', so the search page keeps room for results it is about to show
  *   theme = localStorage['handrail-theme']        // 'dark' | 'light' | unset (follow the OS)
  *   on "/" outside a text field → focus the search field
  *   on DOMContentLoaded → the toggle button's aria-pressed follows the theme;
@@ -31,7 +32,7 @@ export function themeCss(theme: SiteData['theme']): string {
  *
  * Written compactly by hand because it ships inline on every page.
  */
-export const THEME_SCRIPT = `(()=>{const d=document,r=d.documentElement,k='handrail-theme',m=matchMedia('(prefers-color-scheme: dark)'),b=r.dataset.base;r.classList.add('js');window.handrailLazy=n=>fetch(b+'_handrail/manifest.json',{cache:'no-cache'}).then(x=>x.json()).then(f=>import(b+'_handrail/'+f[n]));try{const s=localStorage.getItem(k);if(s==='dark'||s==='light')r.dataset.theme=s}catch(e){}
+export const THEME_SCRIPT = `(()=>{const d=document,r=d.documentElement,k='handrail-theme',m=matchMedia('(prefers-color-scheme: dark)'),b=r.dataset.base;r.classList.add('js');/[?&]q=/.test(location.search)&&r.classList.add('hr-query');window.handrailLazy=n=>fetch(b+'_handrail/manifest.json',{cache:'no-cache'}).then(x=>x.json()).then(f=>import(b+'_handrail/'+f[n]));try{const s=localStorage.getItem(k);if(s==='dark'||s==='light')r.dataset.theme=s}catch(e){}
 d.addEventListener('keydown',e=>{const t=e.target;if(e.key!=='/'||e.ctrlKey||e.metaKey||e.altKey||t.isContentEditable||/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))return;const f=d.querySelector('main input[type=search]')||d.querySelector('input[type=search]');if(f){e.preventDefault();f.focus()}});
 const o=()=>{const e=d.querySelector('[data-offline-notice]');if(e&&(!navigator.onLine||!e.hidden))handrailLazy('offline-notice').then(x=>x.showOfflineNotice(e)).catch(()=>{})};addEventListener('offline',o);addEventListener('online',o);
 addEventListener('load',()=>{navigator.serviceWorker?.register(b+'sw.js',{scope:b}).catch(()=>{})});
