@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { AUDIT_THEMES, AUDIT_WIDTHS, AXE_TAGS } from '../../src/lib/audit-standard.ts';
-import { axeExceptions } from '../../tests/a11y/exceptions.ts';
+import { axeExceptions, type AxeException } from '../../tests/a11y/exceptions.ts';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 /** One axe violation as axe reports it. */
@@ -28,13 +28,13 @@ export interface AuditResult {
 }
 
 /** Drops the findings that tests/a11y/exceptions.ts accepts for this exact element on this page. */
-export function unexcused(violations: Violation[], pagePath: string): Violation[] {
+export function unexcused(violations: Violation[], pagePath: string, exceptions: AxeException[] = axeExceptions): Violation[] {
   return violations
     .map((violation) => ({
       ...violation,
       nodes: violation.nodes.filter(
         (node) =>
-          !axeExceptions.some(
+          !exceptions.some(
             (exception) => exception.rule === violation.id && exception.pages.test(pagePath) && node.target.map(String).join(' ') === exception.selector,
           ),
       ),

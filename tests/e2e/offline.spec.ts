@@ -41,7 +41,7 @@ test.describe('offline', () => {
     await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toHaveText(/You are offline\. This copy was saved on .+\./);
     await expectAxeClean(page);
 
-    for (const [url, heading] of [['/contact/', 'Contact a person'], ['/a-z/', 'All articles A–Z'], ['/', 'Larkspur Bikes Help']]) {
+    for (const [url, heading] of [['/contact/', 'Contact a person'], ['/a-z/', 'All articles A–Z'], ['/', 'Larkspur Bikes Help']] as const) {
       await page.goto(url);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     }
