@@ -63,9 +63,15 @@ test.describe('every page', () => {
       softly(await page.evaluate(() => document.querySelector('main')!.contains(document.activeElement)), `Tab after the skip link stays in main ${at}`).toBe(true);
 
       // Metadata for search engines and link previews.
-      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-      softly(canonical, `canonical ${at}`).toMatch(/^https?:\/\//);
-      if (status === 200 && canonical) softly(new URL(canonical).pathname, `canonical path ${at}`).toBe(pagePath);
+      if (status === 200) {
+        const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+        softly(canonical, `canonical ${at}`).toMatch(/^https?:\/\//);
+        if (canonical) softly(new URL(canonical).pathname, `canonical path ${at}`).toBe(pagePath);
+      } else {
+        // A page that does not exist has no canonical address, and asks not to be indexed.
+        softly(await page.locator('link[rel="canonical"]').count(), `no canonical ${at}`).toBe(0);
+        await softly(page.locator('meta[name="robots"]'), `noindex ${at}`).toHaveAttribute('content', 'noindex');
+      }
       await softly(page.locator('meta[property="og:title"]'), `og:title ${at}`).toHaveAttribute('content', /\S/);
       const jsonLd = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>);
       const types = jsonLd.map((data) => data['@type']);
