@@ -1,18 +1,13 @@
 import type { SiteData } from '../schemas/site.ts';
 
 /**
- * CSS that applies the site's brand colours to both themes. The dark
- * colours apply when the reader chose dark, or when their system is dark
- * and they have not chosen light.
+ * CSS that applies the site's brand colours to both themes: each property
+ * holds its light and dark value, and light-dark() picks by color-scheme
+ * (the reader's system, or their choice with the toggle).
  */
 export function themeCss(theme: SiteData['theme']): string {
-  const vars = (c: { accent: string; accentText: string }) =>
-    `--hr-accent:${c.accent};--hr-accent-text:${c.accentText};--hr-link:${c.accent};`;
-  return [
-    `:root{${vars(theme.light)}}`,
-    `:root[data-theme='dark']{${vars(theme.dark)}}`,
-    `@media (prefers-color-scheme: dark){:root:not([data-theme='light']){${vars(theme.dark)}}}`,
-  ].join('');
+  const pair = (field: 'accent' | 'accentText') => `light-dark(${theme.light[field]},${theme.dark[field]})`;
+  return `:root{--hr-accent:${pair('accent')};--hr-accent-text:${pair('accentText')};--hr-link:${pair('accent')}}`;
 }
 
 /**

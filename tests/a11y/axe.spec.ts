@@ -4,25 +4,14 @@
  * message editor). Zero violations; accepted findings live only in
  * exceptions.ts.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './audit-test.ts';
 import { auditPage, formatReport, unexcused, type PageFindings } from '../../scripts/lib/audit.ts';
 import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/lib/audit-standard.ts';
 import { allPages, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
 
 // The same engine, tags, exceptions and report as `npm run audit` (scripts/lib/audit.ts).
 
-// One browser page per worker, navigated from page to page: opening a page per URL would double the run time.
-const test = base.extend<object, { auditPage: Page }>({
-  auditPage: [
-    async ({ browser }, use, workerInfo) => {
-      // Service workers blocked: the audit is of the pages the server sends, not of a cached copy.
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, serviceWorkers: 'block' });
-      await use(await context.newPage());
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 async function audit(page: Page, pagePath: string, theme: PageFindings['theme'], width: number): Promise<PageFindings | undefined> {
   const violations = await auditPage(page, pagePath);

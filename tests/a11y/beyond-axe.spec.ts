@@ -6,7 +6,8 @@
  * motion. Then the states a reader opens. Zero failures; checks.ts says what
  * each check measures.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './audit-test.ts';
 import { allPages, guardPage, readSitemapPaths, unlistedPages, type SitePage } from '../helpers/site.ts';
 import {
   checkFocusVisible,
@@ -29,18 +30,6 @@ interface Finding {
   problem: string;
 }
 
-// One browser page per worker, navigated from page to page: a new page per URL is several times slower.
-const test = base.extend<object, { auditPage: Page }>({
-  auditPage: [
-    async ({ browser }, use, workerInfo) => {
-      // Service workers blocked: the audit is of the pages the server sends, not of a cached copy.
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, serviceWorkers: 'block' });
-      await use(await context.newPage());
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 /** Grouped by page, then check: the element and the problem on each line. */
 function formatReport(findings: Finding[]): string {

@@ -1,0 +1,18 @@
+import { test as base, type Page } from '@playwright/test';
+
+/**
+ * The test function for page-by-page audits: one browser page per worker,
+ * navigated from URL to URL, because a new page per URL is several times
+ * slower. Service workers are blocked: the audit is of the pages the server
+ * sends, not of a cached copy.
+ */
+export const test = base.extend<object, { auditPage: Page }>({
+  auditPage: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, serviceWorkers: 'block' });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
