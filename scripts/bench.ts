@@ -89,8 +89,11 @@ async function writeContent(size: number): Promise<string> {
   return dir;
 }
 
-/** Builds with scripts/build.ts, sampling the memory of the whole process tree. */
+/** Builds with scripts/build.ts from a cold cache (as CI does), sampling the memory of the whole process tree. */
 async function build(contentDir: string, outDir: string) {
+  // Astro keeps parsed content between builds; a warm cache would flatter the figures.
+  await rm(path.join(projectRoot, '.handrail/cache'), { recursive: true, force: true });
+  await rm(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
   const timings = path.join(workDir, `timings-${process.pid}.json`);
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {

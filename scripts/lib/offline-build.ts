@@ -3,16 +3,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { injectManifest } from 'workbox-build';
-import { formatBytes, type OfflineManifest } from '../../src/lib/offline.ts';
+import { formatBytes, OFFLINE_SIZE_TOKEN, RELEASE_TOKEN, type OfflineManifest } from '../../src/lib/offline.ts';
 import { buildLazyModules } from './lazy-build.ts';
 import { projectRoot } from '../../src/lib/project-paths.ts';
 
 /** Above this, the search fragments are cached as they are used rather than all on the first visit. */
 const PRECACHE_FRAGMENTS_LIMIT = 5_000_000;
-/** Placeholder the "Save for offline" component renders; replaced with the real size here. */
-export const OFFLINE_SIZE_TOKEN = '__HANDRAIL_OFFLINE_SIZE__';
-/** Placeholder for the release id, which is only known once every file is built. */
-export const RELEASE_TOKEN = '__HANDRAIL_RELEASE__';
+
 
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -1,3 +1,8 @@
+/** Placeholder for the offline copy's size in pages that offer it; the build writes the real size in. */
+export const OFFLINE_SIZE_TOKEN = '__HANDRAIL_OFFLINE_SIZE__';
+/** Placeholder for the release id, which is only known once every file is built. */
+export const RELEASE_TOKEN = '__HANDRAIL_RELEASE__';
+
 /** Pages that always open offline after the first visit. */
 export const ESSENTIAL_PAGES = ['/', '/contact/', '/a-z/', '/search/'];
 /** Shown for a page that was never saved, with the way to a person. */
