@@ -1,4 +1,4 @@
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
 import type { AnnouncementData } from '../schemas/announcements.ts';
 import type { ContactData } from '../schemas/contact.ts';
@@ -92,8 +92,14 @@ export function loadHelpCenter(): Promise<HelpCenter> {
   return cached;
 }
 
+let entriesBySlug: Promise<Map<string, CollectionEntry<'articles'>>> | undefined;
+
 /** The full collection entry of a published article, for rendering its body. */
 export async function getArticleEntry(slug: string) {
-  const entries = await getCollection('articles', (entry) => entry.id.endsWith(`/${slug}`) && !entry.data.draft);
-  return entries[0];
+  // One map for the whole build: looking each page's entry up in the whole
+  // collection would make the build grow with the square of the articles.
+  entriesBySlug ??= getCollection('articles', (entry) => !entry.data.draft).then(
+    (entries) => new Map(entries.map((entry) => [entry.id.split('/')[1] ?? entry.id, entry])),
+  );
+  return (await entriesBySlug).get(slug);
 }
