@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, sortProblems, summariseProblems } from '../src/lib/problems.ts';
@@ -24,6 +24,7 @@ import { readSiteSettings } from '../src/lib/site-settings.ts';
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
 const outDir = path.resolve(projectRoot, values.out!);
 const scratchRoot = path.join(projectRoot, '.handrail');
+// Built inside the project, where the bundled pages can resolve node_modules.
 const scratch = path.join(scratchRoot, `build-${process.pid}-${Date.now()}`);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   console.log(`✓ Content checked: ${check.articles.length} articles in ${check.categories.size} categories.`);
 
   await mkdir(scratchRoot, { recursive: true });
+  await mkdir(path.dirname(outDir), { recursive: true });
   const phases: Record<string, { wallSeconds: number; cpuSeconds: number }> = {};
   const startPhase = () => ({ wall: performance.now(), cpu: treeCpuSeconds() });
   const endPhase = (name: string, start: { wall: number; cpu: number }) => {
@@ -101,11 +103,19 @@ async function main(): Promise<void> {
   // The benchmark reads how long each phase took.
   if (process.env.HANDRAIL_TIMINGS_FILE) await writeFile(process.env.HANDRAIL_TIMINGS_FILE, JSON.stringify(phases));
 
-  // Swap: move the old site aside, move the new one in, then delete the old.
-  const old = path.join(scratchRoot, `old-${process.pid}-${Date.now()}`);
+  // Swap: stage the new site beside the old one (a copy if it is on another
+  // file system), move the old one aside, the new one in, then delete the old.
+  const staged = path.join(path.dirname(outDir), `.handrail-new-${process.pid}-${Date.now()}`);
+  try {
+    await rename(scratch, staged);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(scratch, staged, { recursive: true });
+    await rm(scratch, { recursive: true, force: true });
+  }
+  const old = path.join(path.dirname(outDir), `.handrail-old-${process.pid}-${Date.now()}`);
   if (existsSync(outDir)) await rename(outDir, old);
-  await mkdir(path.dirname(outDir), { recursive: true });
-  await rename(scratch, outDir);
+  await rename(staged, outDir);
   await rm(old, { recursive: true, force: true });
   console.log(`✓ Built ${path.relative(projectRoot, outDir) || outDir}/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
