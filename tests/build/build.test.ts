@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { projectRoot } from '../../src/lib/project-paths.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
@@ -62,6 +63,17 @@ describe('build', { concurrency: false }, () => {
       }
     }
     assert.deepEqual(broken, []);
+
+    // Valid HTML on every page (.htmlvalidate.mjs says which style rules are off and why).
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const invalid: string[] = [];
+    for (const file of files) {
+      const report = await validator.validateFile(file);
+      for (const message of report.results.flatMap((r) => r.messages)) {
+        invalid.push(`${path.relative(outDir, file)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+      }
+    }
+    assert.deepEqual(invalid, []);
     const sitemap = await readFile(path.join(outDir, 'sitemap.xml'), 'utf8');
     assert.match(sitemap, /<loc>https:\/\/help\.fixture\.example\/help\/articles\/welcome\/<\/loc>/);
     const robots = await readFile(path.join(outDir, 'robots.txt'), 'utf8');
