@@ -32,7 +32,14 @@ export async function addOfflineSupport(siteDir: string, base: string, locale: s
   await buildLazyModules(siteDir);
   const files = await filesUnder(siteDir);
   const hash = createHash('sha256');
-  for (const file of files) hash.update(path.relative(siteDir, file)).update(await readFile(file));
+  // One read of every file: hashed for the release id, and the few pages that
+  // offer "Save for offline" kept to fill in their placeholders.
+  const withTokens = new Map<string, string>();
+  for (const file of files) {
+    const bytes = await readFile(file);
+    hash.update(path.relative(siteDir, file)).update(bytes);
+    if (file.endsWith('.html') && bytes.includes(OFFLINE_SIZE_TOKEN)) withTokens.set(file, bytes.toString('utf8'));
+  }
   const release = hash.digest('hex').slice(0, 12);
 
   // The offline copy: every page and image, plus what pages load.
@@ -47,10 +54,7 @@ export async function addOfflineSupport(siteDir: string, base: string, locale: s
   await writeFile(path.join(siteDir, 'offline-manifest.json'), JSON.stringify(manifest));
 
   const size = formatBytes(manifest.bytes, locale);
-  for (const file of files.filter((f) => f.endsWith('.html'))) {
-    const html = await readFile(file, 'utf8');
-    if (html.includes(OFFLINE_SIZE_TOKEN)) await writeFile(file, html.replaceAll(OFFLINE_SIZE_TOKEN, size).replaceAll(RELEASE_TOKEN, release));
-  }
+  for (const [file, html] of withTokens) await writeFile(file, html.replaceAll(OFFLINE_SIZE_TOKEN, size).replaceAll(RELEASE_TOKEN, release));
 
   const pagefindBytes = (await Promise.all(files.filter((f) => f.includes(`${path.sep}pagefind${path.sep}`)).map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
   const swFile = path.join(siteDir, 'sw.js');

@@ -16,11 +16,3 @@ export function noticeWindow(notice: AnnouncementData, timeZone: string): { star
     end: notice.end ? localDateTimeToMs(notice.end, timeZone) : undefined,
   };
 }
-
-/** Notices active at an instant. */
-export function activeNotices(notices: AnnouncementData[], timeZone: string, at: number): AnnouncementData[] {
-  return notices.filter((notice) => {
-    const { start, end } = noticeWindow(notice, timeZone);
-    return start <= at && (end === undefined || at < end);
-  });
-}

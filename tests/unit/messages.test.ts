@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { activeNotices, localDateTimeToMs } from '../../src/lib/announcements.ts';
+import { localDateTimeToMs, noticeWindow } from '../../src/lib/announcements.ts';
 import { formatAnnotation, formatProblem, sortProblems, summariseProblems, type Problem } from '../../src/lib/problems.ts';
 import { editDistance, suggestClosest } from '../../src/lib/suggest.ts';
 import { recordSearch, readVisitContext, updateVisitContext, VISIT_CONTEXT_KEY, type KeyValueStore } from '../../src/lib/visit-context.ts';
@@ -97,10 +97,8 @@ describe('notices', () => {
     assert.equal(new Date(localDateTimeToMs(notice.start, 'Europe/London')).toISOString(), '2026-03-29T00:30:00.000Z');
     assert.equal(new Date(localDateTimeToMs(notice.end, 'Europe/London')).toISOString(), '2026-03-29T02:00:00.000Z');
   });
-  test('a notice is active from its start until its end', () => {
-    const at = (iso: string) => activeNotices([notice, { ...notice, end: undefined }], 'Europe/London', Date.parse(iso)).length;
-    assert.equal(at('2026-03-29T00:00:00Z'), 0);
-    assert.equal(at('2026-03-29T01:00:00Z'), 2);
-    assert.equal(at('2026-03-29T02:00:00Z'), 1);
+  test('a notice without an end has an open window', () => {
+    assert.deepEqual(noticeWindow({ ...notice, end: undefined }, 'Europe/London'), { start: Date.parse('2026-03-29T00:30:00Z'), end: undefined });
+    assert.deepEqual(noticeWindow(notice, 'America/New_York'), { start: Date.parse('2026-03-29T04:30:00Z'), end: Date.parse('2026-03-29T07:00:00Z') });
   });
 });
