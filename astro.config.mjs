@@ -5,8 +5,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import { rehypeHandrail } from './src/lib/markdown/rehype-handrail.ts';
-import { readSiteSettings } from './src/lib/site-settings.ts';
+import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
+import { readSiteSettings } from './src/node/site-settings.ts';
 import strings from './src/translations/en.json' with { type: 'json' };
 
 // The site address and sub-path come from content/site.yaml, so a writer

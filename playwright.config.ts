@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/browser.ts';
+import { chromiumLaunchOptions } from './src/node/chromium.ts';
 
 /** Port of the static server the browser tests use (not 4321, so `npm start` can run alongside). */
 export const TEST_PORT = Number(process.env.HANDRAIL_TEST_PORT ?? 4322);

@@ -13,12 +13,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { axeVersion } from '../src/lib/axe-version.ts';
-import { projectRoot } from '../src/lib/project-paths.ts';
-import { readSiteSettings } from '../src/lib/site-settings.ts';
-import { chromiumLaunchOptions } from '../tests/browser.ts';
-import { auditSite, formatReport, htmlReport } from './lib/audit.ts';
-import { startStaticServer } from './lib/static-server.ts';
+import { axeVersion } from '../src/node/axe-version.ts';
+import { projectRoot } from '../src/node/project-paths.ts';
+import { readSiteSettings } from '../src/node/site-settings.ts';
+import { chromiumLaunchOptions } from '../src/node/chromium.ts';
+import { auditSite, formatReport, htmlReport } from '../src/node/audit/audit.ts';
+import { startStaticServer } from '../src/node/static-server.ts';
 
 const { values } = parseArgs({
   options: {

@@ -8,9 +8,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatAnnotation, formatProblem, sortProblems, summariseProblems } from '../src/lib/problems.ts';
-import { contentDir } from '../src/lib/project-paths.ts';
-import { runContentCheck } from './lib/content-check-run.ts';
+import { formatAnnotation, formatProblem, sortProblems, summariseProblems } from '../src/shared/problems.ts';
+import { contentDir } from '../src/node/project-paths.ts';
+import { runContentCheck } from '../src/node/check/run.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const dir = values.content ? path.resolve(values.content) : contentDir;

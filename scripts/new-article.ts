@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, projectRoot } from '../src/lib/project-paths.ts';
-import { articleTemplate, slugify } from '../src/lib/scaffold.ts';
-import { suggestClosest } from '../src/lib/suggest.ts';
+import { contentDir, projectRoot } from '../src/node/project-paths.ts';
+import { articleTemplate, slugify } from '../src/shared/scaffold.ts';
+import { suggestClosest } from '../src/shared/suggest.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

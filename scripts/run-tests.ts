@@ -4,7 +4,7 @@
  * first group that fails and says which.
  */
 import { spawnSync } from 'node:child_process';
-import { projectRoot } from '../src/lib/project-paths.ts';
+import { projectRoot } from '../src/node/project-paths.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

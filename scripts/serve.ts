@@ -7,9 +7,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/lib/project-paths.ts';
-import { readSiteSettings } from '../src/lib/site-settings.ts';
-import { startStaticServer } from './lib/static-server.ts';
+import { projectRoot } from '../src/node/project-paths.ts';
+import { readSiteSettings } from '../src/node/site-settings.ts';
+import { startStaticServer } from '../src/node/static-server.ts';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: process.env.PORT ?? '4321' } },

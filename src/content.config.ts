@@ -7,7 +7,7 @@ import { contactSchema } from './schemas/contact.ts';
 import { announcementsSchema } from './schemas/announcements.ts';
 import { synonymsSchema } from './schemas/synonyms.ts';
 import { accessibilitySchema } from './schemas/accessibility.ts';
-import { contentDir } from './lib/project-paths.ts';
+import { contentDir } from './node/project-paths.ts';
 
 // The content checker (scripts/check-content.ts) runs before the build with
 // the same schemas and reports problems with file, line and fix; these

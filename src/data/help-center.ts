@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AnnouncementData } from '../schemas/announcements.ts';
 import type { ContactData } from '../schemas/contact.ts';
 import type { SiteData } from '../schemas/site.ts';
-import { articleReference } from '../lib/contact.ts';
+import { articleReference } from '../shared/contact.ts';
 import {
   countByCategory,
   publishedOnly,
@@ -11,9 +11,9 @@ import {
   sortCategories,
   type ArticleSummary,
   type CategorySummary,
-} from '../lib/help-center.ts';
-import { lastChangedDates } from '../lib/git-history.ts';
-import { contentDir, projectRoot } from '../lib/project-paths.ts';
+} from '../shared/help-center.ts';
+import { lastChangedDates } from '../node/git-history.ts';
+import { contentDir, projectRoot } from '../node/project-paths.ts';
 
 /** Everything pages need to know about the help center, read once per build. */
 export interface HelpCenter {

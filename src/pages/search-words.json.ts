@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { loadHelpCenter } from '../data/help-center.ts';
-import { buildVocabulary } from '../lib/search/vocabulary.ts';
+import { buildVocabulary } from '../shared/search/vocabulary.ts';
 
 /** The words of every published article, for the search page's "Did you mean …?". */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { loadHelpCenter } from '../data/help-center.ts';
-import { isoDate } from '../lib/help-center.ts';
-import { sitemapEntries, sitemapXml } from '../lib/sitemap.ts';
+import { isoDate } from '../shared/help-center.ts';
+import { sitemapEntries, sitemapXml } from '../shared/sitemap.ts';
 
 /** Every public page, for search engines and for the accessibility audit. */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 // hours.ts is a leaf module (no imports) shared with the browser; the schema
 // uses its parser so config and runtime can never disagree on a time range.
-import { findOverlaps, parseTimeRange, WEEKDAYS, type TimeRange, type Weekday } from '../lib/hours.ts';
+import { findOverlaps, parseTimeRange, WEEKDAYS, type TimeRange, type Weekday } from '../shared/hours.ts';
 import { calendarDateSchema, KEBAB_CASE } from './common.ts';
 
 /** The kinds of channel, and how each becomes a link. */

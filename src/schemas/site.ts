@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isValidTimeZone } from '../lib/hours.ts';
+import { isValidTimeZone } from '../shared/hours.ts';
 import { hexColourSchema } from './common.ts';
 
 const themeColoursSchema = z.strictObject({

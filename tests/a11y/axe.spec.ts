@@ -6,11 +6,11 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './audit-test.ts';
-import { auditPage, formatReport, unexcused, type PageFindings } from '../../scripts/lib/audit.ts';
-import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/lib/audit-standard.ts';
+import { auditPage, formatReport, unexcused, type PageFindings } from '../../src/node/audit/audit.ts';
+import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/shared/audit-standard.ts';
 import { allPages, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
 
-// The same engine, tags, exceptions and report as `npm run audit` (scripts/lib/audit.ts).
+// The same engine, tags, exceptions and report as `npm run audit` (src/node/audit/audit.ts).
 
 
 async function audit(page: Page, pagePath: string, theme: PageFindings['theme'], width: number): Promise<PageFindings | undefined> {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { projectRoot } from '../../src/lib/project-paths.ts';
+import { projectRoot } from '../../src/node/project-paths.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
 /** Runs scripts/build.ts on a content folder; returns exit code and output. */

@@ -3,9 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addOfflineSupport } from '../../scripts/lib/offline-build.ts';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { projectRoot } from '../../src/lib/project-paths.ts';
+import { addOfflineSupport } from '../../src/node/integration/offline.ts';
+import { startStaticServer } from '../../src/node/static-server.ts';
+import { projectRoot } from '../../src/node/project-paths.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 

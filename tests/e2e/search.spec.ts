@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { axeExceptions } from '../a11y/exceptions.ts';
+import { axeExceptions } from '../../src/node/audit/exceptions.ts';
 import { basePath, guardPage, linkParams } from '../helpers/site.ts';
 
 /** A query no article can match, and no word in the vocabulary is close to. */

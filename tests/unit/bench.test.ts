@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { generateHelpCenter, seededRandom } from '../../src/lib/bench/generate.ts';
-import { budget, byteKind, compressedSize, kb } from '../../src/lib/bench/measure.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { publicDir } from '../../src/lib/project-paths.ts';
+import { startStaticServer } from '../../src/node/static-server.ts';
+import { generateHelpCenter, seededRandom } from '../../bench/lib/generate.ts';
+import { budget, byteKind, compressedSize, kb } from '../../bench/lib/measure.ts';
+import { checkContent } from '../../src/node/check/index.ts';
+import { publicDir } from '../../src/node/project-paths.ts';
 
 const digest = (files: Map<string, string>) => createHash('sha256').update(JSON.stringify([...files])).digest('hex');
 

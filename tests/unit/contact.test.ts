@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { articleReference, carriesMessage, channelHref, channelHrefWithMessage, channelSchedule, composeMessage, orderChannels, summariseWeek, weeklyRows } from '../../src/lib/contact.ts';
-import { channelViews, zoneCity } from '../../src/lib/contact-view.ts';
+import { articleReference, carriesMessage, channelHref, channelHrefWithMessage, channelSchedule, composeMessage, orderChannels, summariseWeek, weeklyRows } from '../../src/shared/contact.ts';
+import { channelViews, zoneCity } from '../../src/shared/contact-view.ts';
 import { contactSchema, type ChannelData } from '../../src/schemas/contact.ts';
 
 const words = { reading: 'I was reading:', reference: 'Ref:', searched: 'I searched for:', noResults: 'no results', tried: 'Tried:', missing: 'Missing:', question: 'My question:' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkThemeContrast, contrastRatio, nearestPassing } from '../../src/lib/contrast.ts';
+import { checkThemeContrast, contrastRatio, nearestPassing } from '../../src/shared/contrast.ts';
 
 describe('contrast', () => {
   test('matches the WCAG formula at its known points', () => {

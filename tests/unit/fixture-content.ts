@@ -1,9 +1,9 @@
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
+import { checkContent } from '../../src/node/check/index.ts';
+import { formatProblem } from '../../src/shared/problems.ts';
+import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 
 /** The fixture folders, relative to the project root. */
 export const FIXTURES = path.join(projectRoot, 'tests/fixtures');

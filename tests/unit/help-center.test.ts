@@ -15,9 +15,9 @@ import {
   sortArticles,
   tableOfContents,
   type ArticleSummary,
-} from '../../src/lib/help-center.ts';
-import { parseInternalLink, routes, withBase } from '../../src/lib/routes.ts';
-import { sitemapEntries, sitemapXml } from '../../src/lib/sitemap.ts';
+} from '../../src/shared/help-center.ts';
+import { parseInternalLink, routes, withBase } from '../../src/shared/routes.ts';
+import { sitemapEntries, sitemapXml } from '../../src/shared/sitemap.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 function article(slug: string, data: Record<string, unknown> = {}): ArticleSummary {

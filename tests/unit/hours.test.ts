@@ -9,8 +9,8 @@ import {
   isValidTimeZone,
   parseTimeRange,
   zonedTimeToInstant,
-} from '../../src/lib/hours.ts';
-import type { ChannelStatus, Closure, Schedule, TimeRange, WeeklyHours } from '../../src/lib/hours.ts';
+} from '../../src/shared/hours.ts';
+import type { ChannelStatus, Closure, Schedule, TimeRange, WeeklyHours } from '../../src/shared/hours.ts';
 
 const at = (iso: string) => new Date(iso);
 const r = (text: string): TimeRange => {

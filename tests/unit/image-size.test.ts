@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { imageSize } from '../../src/lib/image-size.ts';
-import { publicDir } from '../../src/lib/project-paths.ts';
+import { imageSize } from '../../src/node/image-size.ts';
+import { publicDir } from '../../src/node/project-paths.ts';
 
 describe('image size', () => {
   test('reads SVG, PNG and JPEG sizes so pages reserve the space', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { localDateTimeToMs, noticeWindow } from '../../src/lib/announcements.ts';
-import { formatAnnotation, formatProblem, sortProblems, summariseProblems, type Problem } from '../../src/lib/problems.ts';
-import { editDistance, suggestClosest } from '../../src/lib/suggest.ts';
-import { recordSearch, readVisitContext, updateVisitContext, VISIT_CONTEXT_KEY, type KeyValueStore } from '../../src/lib/visit-context.ts';
-import { splitFrontmatter } from '../../src/lib/yaml-source.ts';
+import { localDateTimeToMs, noticeWindow } from '../../src/shared/announcements.ts';
+import { formatAnnotation, formatProblem, sortProblems, summariseProblems, type Problem } from '../../src/shared/problems.ts';
+import { editDistance, suggestClosest } from '../../src/shared/suggest.ts';
+import { recordSearch, readVisitContext, updateVisitContext, VISIT_CONTEXT_KEY, type KeyValueStore } from '../../src/shared/visit-context.ts';
+import { splitFrontmatter } from '../../src/node/check/yaml-source.ts';
 
 const problem: Problem = {
   file: 'content/articles/billing/refunds.md',

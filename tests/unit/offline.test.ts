@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { announceStep, formatBytes, isHandrailCache, pagesCacheName, savedCacheName } from '../../src/lib/offline.ts';
+import { announceStep, formatBytes, isHandrailCache, pagesCacheName, savedCacheName } from '../../src/shared/offline.ts';
 
 describe('offline helpers', () => {
   test('sizes read as people say them', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { pageParam, pagePath, pagerNumbers, paginate, PAGE_SIZE } from '../../src/lib/pagination.ts';
-import { sitemapEntries } from '../../src/lib/sitemap.ts';
+import { pageParam, pagePath, pagerNumbers, paginate, PAGE_SIZE } from '../../src/shared/pagination.ts';
+import { sitemapEntries } from '../../src/shared/sitemap.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 
 describe('pagination', () => {

@@ -4,10 +4,10 @@ import { cp, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { addressesAtRef, lastChangedDates, releaseRef } from '../../src/lib/git-history.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
+import { checkContent } from '../../src/node/check/index.ts';
+import { addressesAtRef, lastChangedDates, releaseRef } from '../../src/node/git-history.ts';
+import { formatProblem } from '../../src/shared/problems.ts';
+import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 import { FIXTURES, fixtureContent } from './fixture-content.ts';
 
 const today = new Date('2026-11-22');

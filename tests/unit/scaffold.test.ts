@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
-import { articleTemplate, slugify } from '../../src/lib/scaffold.ts';
+import { checkContent } from '../../src/node/check/index.ts';
+import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
+import { articleTemplate, slugify } from '../../src/shared/scaffold.ts';
 import { fixtureContent } from './fixture-content.ts';
 
 describe('new article', () => {

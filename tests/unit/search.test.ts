@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findPages, type PageData, type SearchIndex } from '../../src/lib/search/find.ts';
-import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, rankFallback, suggestQuery, unknownWords } from '../../src/lib/search/query.ts';
-import { searchTermsFor, synonymsFor, words } from '../../src/lib/search/synonyms.ts';
-import { buildVocabulary } from '../../src/lib/search/vocabulary.ts';
+import { findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
+import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, rankFallback, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
+import { searchTermsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
+import { buildVocabulary } from '../../src/shared/search/vocabulary.ts';
 
 const vocabulary = { refund: 9, refunds: 4, return: 7, delivery: 8, password: 5, battery: 6, accessibility: 3, accessible: 2, charged: 2, twice: 2, card: 4 };
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { projectRoot } from '../../src/lib/project-paths.ts';
+import { projectRoot } from '../../src/node/project-paths.ts';
 
 interface Step {
   name?: string;

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { writerComponents } from '../../src/lib/writer-components.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
+import { writerComponents } from '../../src/shared/writer-components.ts';
+import { checkContent } from '../../src/node/check/index.ts';
+import { formatProblem } from '../../src/shared/problems.ts';
+import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 import { fixtureContent } from './fixture-content.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 

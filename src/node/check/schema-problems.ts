@@ -1,6 +1,6 @@
 import type { z } from 'astro/zod';
-import type { Problem } from './problems.ts';
-import { suggestClosest } from './suggest.ts';
+import type { Problem } from '../../shared/problems.ts';
+import { suggestClosest } from '../../shared/suggest.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /** Where the data came from, so each zod issue can be placed on a line. */

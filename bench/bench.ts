@@ -16,12 +16,12 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateHelpCenter } from '../src/lib/bench/generate.ts';
-import { budget, byteKind, compressedSize, kb, type BudgetResult, type ByteKind } from '../src/lib/bench/measure.ts';
-import { projectRoot } from '../src/lib/project-paths.ts';
-import { chromiumLaunchOptions } from '../tests/browser.ts';
-import { treeRss } from './lib/process-stats.ts';
-import { startStaticServer } from './lib/static-server.ts';
+import { generateHelpCenter } from './lib/generate.ts';
+import { budget, byteKind, compressedSize, kb, type BudgetResult, type ByteKind } from './lib/measure.ts';
+import { projectRoot } from '../src/node/project-paths.ts';
+import { chromiumLaunchOptions } from '../src/node/chromium.ts';
+import { treeRss } from '../src/node/process-stats.ts';
+import { startStaticServer } from '../src/node/static-server.ts';
 
 const { values } = parseArgs({
   options: {

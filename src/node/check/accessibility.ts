@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { nodeText, type BodyScan } from './markdown-scan.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../../shared/problems.ts';
 
 /** Link texts that say nothing when read out of context, as in a screen reader's list of links. */
 const VAGUE_LINK_TEXT = new Set(['click here', 'here', 'read more', 'more', 'this link', 'link', 'this', 'click', 'learn more', 'this page', 'go']);

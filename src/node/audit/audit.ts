@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { AUDIT_THEMES, AUDIT_WIDTHS, AXE_TAGS } from '../../src/lib/audit-standard.ts';
-import { axeExceptions, type AxeException } from '../../tests/a11y/exceptions.ts';
+import { AUDIT_THEMES, AUDIT_WIDTHS, AXE_TAGS } from '../../shared/audit-standard.ts';
+import { axeExceptions, type AxeException } from './exceptions.ts';
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 /** One axe violation as axe reports it. */
@@ -27,7 +27,7 @@ export interface AuditResult {
   findings: PageFindings[];
 }
 
-/** Drops the findings that tests/a11y/exceptions.ts accepts for this exact element on this page. */
+/** Drops the findings that src/node/audit/exceptions.ts accepts for this exact element on this page. */
 export function unexcused(violations: Violation[], pagePath: string, exceptions: AxeException[] = axeExceptions): Violation[] {
   return violations
     .map((violation) => ({

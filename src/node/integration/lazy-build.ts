@@ -1,16 +1,16 @@
 import { build } from 'esbuild';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { projectRoot } from '../../src/lib/project-paths.ts';
+import { projectRoot } from '../project-paths.ts';
 
 /**
- * Bundles src/lazy/*.ts into <site>/_handrail/ with content-hashed names,
+ * Bundles src/browser/lazy/*.ts into <site>/_handrail/ with content-hashed names,
  * and writes _handrail/manifest.json (module name → file) for the loader in
  * the inline head script. Vite would wrap each dynamic import in its preload
  * helper, which on its own weighs more than the code it defers.
  */
 export async function buildLazyModules(siteDir: string): Promise<Record<string, string>> {
-  const dir = path.join(projectRoot, 'src/lazy');
+  const dir = path.join(projectRoot, 'src/browser/lazy');
   const outdir = path.join(siteDir, '_handrail');
   const entries = (await readdir(dir)).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
   const result = await build({

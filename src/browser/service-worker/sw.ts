@@ -18,7 +18,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { warmStrategyCache } from 'workbox-recipes';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { OFFLINE_PAGE, pagesCacheName, savedCacheName, isHandrailCache, ESSENTIAL_PAGES } from '../lib/offline.ts';
+import { OFFLINE_PAGE, pagesCacheName, savedCacheName, isHandrailCache, ESSENTIAL_PAGES } from '../../shared/offline.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 /** The release this worker belongs to; replaced at build time. */

@@ -1,4 +1,4 @@
-import { updateVisitContext, VISIT_CONTEXT_EVENT } from '../lib/visit-context.ts';
+import { updateVisitContext, VISIT_CONTEXT_EVENT } from '../../shared/visit-context.ts';
 
 /** Carries what the reader said was missing into the contact messages on this page. */
 export function rememberMissing(missing: string): void {

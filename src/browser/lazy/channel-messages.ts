@@ -1,5 +1,5 @@
-import { channelHrefWithMessage, composeMessage, type MessageContext, type MessageWords } from '../lib/contact.ts';
-import { readVisitContext, updateVisitContext, VISIT_CONTEXT_EVENT, type KeyValueStore } from '../lib/visit-context.ts';
+import { channelHrefWithMessage, composeMessage, type MessageContext, type MessageWords } from '../../shared/contact.ts';
+import { readVisitContext, updateVisitContext, VISIT_CONTEXT_EVENT, type KeyValueStore } from '../../shared/visit-context.ts';
 
 /**
  * Keeps a channel list's email and text links, and its editable message,

@@ -1,4 +1,4 @@
-/** Modules loaded only when a reader needs them (bundled by scripts/lib/lazy-build.ts). */
+/** Modules loaded only when a reader needs them (bundled by src/node/integration/lazy-build.ts). */
 export type LazyModule = 'channel-messages' | 'feedback-context' | 'offline-notice';
 
 declare global {

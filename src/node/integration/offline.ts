@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { injectManifest } from 'workbox-build';
-import { formatBytes, OFFLINE_SIZE_TOKEN, RELEASE_TOKEN, type OfflineManifest } from '../../src/lib/offline.ts';
+import { formatBytes, OFFLINE_SIZE_TOKEN, RELEASE_TOKEN, type OfflineManifest } from '../../shared/offline.ts';
 import { buildLazyModules } from './lazy-build.ts';
-import { projectRoot } from '../../src/lib/project-paths.ts';
+import { projectRoot } from '../project-paths.ts';
 
 /** Above this, the search fragments are cached as they are used rather than all on the first visit. */
 const PRECACHE_FRAGMENTS_LIMIT = 5_000_000;
@@ -59,7 +59,7 @@ export async function addOfflineSupport(siteDir: string, base: string, locale: s
   const pagefindBytes = (await Promise.all(files.filter((f) => f.includes(`${path.sep}pagefind${path.sep}`)).map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
   const swFile = path.join(siteDir, 'sw.js');
   await build({
-    entryPoints: [path.join(projectRoot, 'src/service-worker/sw.ts')],
+    entryPoints: [path.join(projectRoot, 'src/browser/service-worker/sw.ts')],
     outfile: swFile,
     bundle: true,
     minify: true,

@@ -88,7 +88,7 @@ export interface ContactPageData {
   messageWords: MessageWords;
   statusWords: StatusWords;
   locale: string;
-  /** Where the visit's context is stored, and the event that says it changed (src/lib/visit-keys.ts). */
+  /** Where the visit's context is stored, and the event that says it changed (src/shared/visit-keys.ts). */
   visit: { key: string; event: string };
 }
 

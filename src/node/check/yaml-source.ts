@@ -1,5 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../../shared/problems.ts';
 
 /** YAML parsed with enough position data to point a writer at a line. */
 export interface YamlSource {

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { checkContent, type ContentCheckResult } from '../../src/lib/content-check.ts';
-import { addressesAtRef, releaseRef } from '../../src/lib/git-history.ts';
-import { projectRoot, publicDir } from '../../src/lib/project-paths.ts';
+import { checkContent, type ContentCheckResult } from './index.ts';
+import { addressesAtRef, releaseRef } from '../git-history.ts';
+import { projectRoot, publicDir } from '../project-paths.ts';
 
 /**
  * The content check as the scripts run it: the content folder, plus the

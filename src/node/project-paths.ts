@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * The project root (the folder holding package.json and astro.config.mjs).
  * Pages are bundled into a scratch folder that may live anywhere, so
  * scripts/build.ts passes the root down in HANDRAIL_ROOT; otherwise this
- * module's own place in src/lib/ tells.
+ * module's own place in src/node/ tells.
  */
 export const projectRoot = process.env.HANDRAIL_ROOT ?? findRoot(path.dirname(fileURLToPath(import.meta.url))) ?? process.cwd();
 

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { imageSize } from '../image-size.ts';
-import { withBase } from '../routes.ts';
+import { withBase } from '../../shared/routes.ts';
 
 const PHRASING_BLOCKERS = new Set(['ul', 'ol', 'p', 'div', 'table', 'blockquote', 'pre']);
 
