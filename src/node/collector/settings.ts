@@ -37,7 +37,7 @@ export const collectorSettingsSchema = z.strictObject({
   /** TCP port; 0 picks a free one (tests). */
   port: whole(0, 65535, 'a port').default(8787),
   /** Help centers allowed to send events (the `Origin` of their pages). */
-  origins: z.array(originSchema).min(1, 'at least one origin'),
+  origins: z.array(originSchema).min(1, 'the address of at least one help center, e.g. HANDRAIL_COLLECTOR_ORIGINS=https://help.example.com (or set url in content/site.yaml)'),
   /** Days raw events (and comments) are kept; daily counts are kept for good. */
   retentionDays: whole(1, 3650, 'days').default(90),
   /** Events one client may send per minute (0 = no limit). */

@@ -12,8 +12,9 @@
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { backup as sqliteBackup, DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
+import { sqlite } from './sqlite-module.ts';
 import type { DailyContact, DailySearch, DailyVote, ListeningData, ReaderComment } from './listening-data.ts';
 import { dayOf, type Day, type EventStore, type ReceivedEvent } from './store.ts';
 
@@ -36,7 +37,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   if (!readOnly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(file, { readOnly, timeout: options.busyTimeoutMs ?? 5000, defensive: true });
+    db = new sqlite.DatabaseSync(file, { readOnly, timeout: options.busyTimeoutMs ?? 5000, defensive: true });
   } catch (error) {
     throw new StoreSetupError(`Could not open the listening database at ${file}: ${(error as Error).message}.`);
   }
@@ -195,7 +196,7 @@ export class SqliteStore implements EventStore {
     mkdirSync(path.dirname(target), { recursive: true });
     const scratch = `${target}.partial-${process.pid}`;
     try {
-      await sqliteBackup(this.#db, scratch);
+      await sqlite.backup(this.#db, scratch);
       renameSync(scratch, target);
     } finally {
       rmSync(scratch, { force: true });
