@@ -281,3 +281,17 @@ describe('collector: repeats and export', () => {
     await c.close();
   });
 });
+
+describe('collector: what readers type about themselves is not kept', () => {
+  test('email addresses and long numbers in queries and comments are replaced before storing', async () => {
+    const c = await startCollector({ clientPerMinute: 0, globalPerSecond: 0 });
+    try {
+      assert.equal((await postEvent(c.url, { ...GOOD.search, query: 'order 1234-5678-90 jo.bloggs+help@example.co.uk' })).status, 204);
+      assert.equal((await postEvent(c.url, { ...GOOD.vote, comment: 'Call me on +44 20 7946 0321 about the 2026 model, £1,299' })).status, 204);
+      assert.deepEqual(c.store.query("SELECT query FROM events WHERE type = 'search'"), [{ query: 'order [number removed] [email removed]' }]);
+      assert.deepEqual(c.store.query("SELECT comment FROM events WHERE type = 'vote'"), [{ comment: 'Call me on [number removed] about the 2026 model, £1,299' }]);
+    } finally {
+      await c.close();
+    }
+  });
+});

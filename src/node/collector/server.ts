@@ -9,11 +9,14 @@
  *
  * It sets no cookies and writes no access log: the client address is used
  * in memory for rate limits and the daily dedupe hash, then dropped.
+ * Email addresses and long numbers in what readers typed are removed
+ * before storing (redact.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { clientAddress, DailySalt, eventSubject } from './client-key.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { redactEvent } from './redact.ts';
 import { checkContentType, isRefusal, parseEvent, readBody, type Refusal } from './request-body.ts';
 import { runMaintenance, type MaintenanceResult } from './retention.ts';
 import type { CollectorSettings } from './settings.ts';
@@ -131,8 +134,9 @@ export function createCollector(options: CollectorOptions): Collector {
     if (early) return refuse(request, response, early);
     const body = await readBody(request, settings.maxBodyBytes);
     if (isRefusal(body)) return refuse(request, response, body);
-    const event = parseEvent(body);
-    if (isRefusal(event)) return refuse(request, response, event);
+    const parsed = parseEvent(body);
+    if (isRefusal(parsed)) return refuse(request, response, parsed);
+    const event = redactEvent(parsed);
     const receivedAt = now();
     const dedupeKey = salt.keyFor(dayOf(receivedAt), {
       address: clientAddress(request, settings.trustProxy),
