@@ -26,7 +26,11 @@ const originSchema = z.string().transform((text, ctx) => {
   return origin;
 });
 
-const whole = (min: number, max: number, what: string) => z.coerce.number().int(`${what}: a whole number`).min(min, `${what}: at least ${min}`).max(max, `${what}: at most ${max}`);
+/** A whole number from min to max; one message for every way to miss, since the variable is named anyway. */
+const whole = (min: number, max: number, what: string) => {
+  const message = `${what} from ${min} to ${max}`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message);
+};
 
 /** Every setting, after validation. */
 export const collectorSettingsSchema = z.strictObject({
@@ -35,17 +39,17 @@ export const collectorSettingsSchema = z.strictObject({
   /** Interface to listen on; 127.0.0.1 unless a proxy or container needs more. */
   host: z.string().min(1).default('127.0.0.1'),
   /** TCP port; 0 picks a free one (tests). */
-  port: whole(0, 65535, 'a port').default(8787),
+  port: whole(0, 65535, 'a port number').default(8787),
   /** Help centers allowed to send events (the `Origin` of their pages). */
   origins: z.array(originSchema).min(1, 'the address of at least one help center, e.g. HANDRAIL_COLLECTOR_ORIGINS=https://help.example.com (or set url in content/site.yaml)'),
   /** Days raw events (and comments) are kept; daily counts are kept for good. */
-  retentionDays: whole(1, 3650, 'days').default(90),
+  retentionDays: whole(1, 3650, 'a number of days').default(90),
   /** Events one client may send per minute (0 = no limit). */
-  clientPerMinute: whole(0, 1_000_000, 'events per minute').default(30),
+  clientPerMinute: whole(0, 1_000_000, 'a number of events per minute').default(30),
   /** Events all clients together may send per second (0 = no limit). */
-  globalPerSecond: whole(0, 1_000_000, 'events per second').default(200),
+  globalPerSecond: whole(0, 1_000_000, 'a number of events per second').default(200),
   /** Largest request body, in bytes. */
-  maxBodyBytes: whole(256, 1_048_576, 'bytes').default(8192),
+  maxBodyBytes: whole(256, 1_048_576, 'a number of bytes').default(8192),
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: z.boolean().default(false),
   /** Bearer token that unlocks GET /v1/export; unset turns the endpoint off. */
@@ -95,7 +99,10 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, fallbackOrigins: string[
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '') as keyof typeof SETTING_VARIABLES;
-      return `${SETTING_VARIABLES[key] ?? key}: ${issue.message}`;
+      const variable = SETTING_VARIABLES[key] ?? key;
+      // Say what was received, except for the token (a secret) and origins (already quoted).
+      const shown = key === 'exportToken' || key === 'origins' || env[variable] === undefined ? '' : ` (received "${env[variable]}")`;
+      return `${variable}: ${issue.message}${shown}`;
     });
     throw new SettingsError(`The collector's settings need fixing:\n  ${lines.join('\n  ')}`);
   }
