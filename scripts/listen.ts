@@ -8,6 +8,7 @@
  *   npm run listen -- prune                  close finished days and apply retention now
  *   npm run listen -- export <file> [--days N]   counts and comments as JSON, for npm run report -- --from
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,6 +63,8 @@ try {
     };
     process.on('SIGTERM', shutdown);
     process.on('SIGINT', shutdown);
+  } else if ((command === 'backup' || command === 'prune') && !existsSync(settings.dbFile)) {
+    stop(`There is no listening database at ${settings.dbFile}. Set HANDRAIL_COLLECTOR_DB to where the collector keeps it.`);
   } else if (command === 'backup') {
     const store = openSqliteStore(settings.dbFile);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

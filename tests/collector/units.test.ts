@@ -108,3 +108,31 @@ describe('content type, redaction and settings', () => {
     assert.throws(() => settingsFromEnv({}), /HANDRAIL_COLLECTOR_ORIGINS: the address of at least one help center/);
   });
 });
+
+describe('loading node:sqlite', () => {
+  test("drops SQLite's ExperimentalWarning, and only that warning", async () => {
+    const { loadSqlite } = await import('../../src/node/collector/sqlite-module.ts');
+    const seen: string[] = [];
+    const listener = (warning: Error) => seen.push(warning.message);
+    // Node's own printer is set aside so the test's warnings do not reach the output.
+    const printers = process.listeners('warning');
+    process.removeAllListeners('warning');
+    process.on('warning', listener);
+    const original = process.getBuiltinModule;
+    // What Node 24 releases before node:sqlite's release-candidate stage do on load.
+    process.getBuiltinModule = ((id: string) => {
+      process.emitWarning('SQLite is an experimental feature and might change at any time', 'ExperimentalWarning');
+      process.emitWarning('Something else is experimental', 'ExperimentalWarning');
+      return original(id);
+    }) as typeof process.getBuiltinModule;
+    try {
+      assert.equal(typeof loadSqlite().DatabaseSync, 'function');
+    } finally {
+      process.getBuiltinModule = original;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', listener);
+    for (const printer of printers) process.on('warning', printer);
+    assert.deepEqual(seen, ['Something else is experimental']);
+  });
+});

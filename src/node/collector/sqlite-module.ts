@@ -11,7 +11,8 @@ type Sqlite = typeof import('node:sqlite');
 /** The node:sqlite module. */
 export const sqlite: Sqlite = loadSqlite();
 
-function loadSqlite(): Sqlite {
+/** Loads node:sqlite, dropping its ExperimentalWarning only (exported for its test). */
+export function loadSqlite(): Sqlite {
   const emitWarning = process.emitWarning;
   process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
     if (String(warning instanceof Error ? warning.message : warning).startsWith('SQLite is an experimental feature')) return;
