@@ -11,6 +11,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const steps: [string, string[]][] = [
   ['Type check (astro check, TypeScript strict)', ['run', 'typecheck']],
   ['Unit tests (schemas, content check, hours, lib)', ['run', 'test:unit']],
+  ['Collector tests (listening service, reports, durability)', ['run', 'test:collector']],
   ['Build tests (bad content fails safely, sub-path build)', ['run', 'test:build']],
   ['Build the demo help center', ['run', 'build']],
   ['Browser tests (every page, journeys, accessibility)', ['run', 'test:browser']],
