@@ -161,7 +161,7 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
       if (!base) {
         findings.push({ kind: 'slug-fallback', file: origin, message: 'has a title with no letters a file name can use, so its address uses its id', received: title, fix: 'Rename the file to words in Latin letters (and add the old name to redirect_from).', source: origin });
       }
-      slug = allocator.allocate(base || 'article', [category], article.id);
+      slug = allocator.allocate(base || `article-${slugify(article.id) || 'item'}`, [category], article.id);
     }
     const prepare = (version: SourceVersion, versionTitle: string) => (version.format === 'html' ? prepareHtml(version.body, versionTitle) : prepareMarkdown(version.body, versionTitle));
     const lang = (v: SourceVersion) => (v === mainVersion ? undefined : languageTag(v.locale));
@@ -363,6 +363,13 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
     }
   });
 
+  // Findings made before the file's extension was known name the .md path; point them at the real file.
+  const written = new Map(files.map((f) => [f.path.replace(/\.mdx?$/, ''), f.path]));
+  const byOrigin = new Map(allVersions.map(({ v }) => [v.version.origin, written.get(v.file) ?? `${v.file}.md`]));
+  for (const finding of findings) {
+    const real = written.get(finding.file.replace(/\.mdx?$/, '')) ?? byOrigin.get(finding.file);
+    if (real) finding.file = real;
+  }
   const redirects = planRedirects(center, planned, categorySlugs, addressOf, isDefault);
   return {
     files,

@@ -81,6 +81,8 @@ export function lineOf(text: string, needle: string): number | undefined {
 export function formatFinding(finding: Finding): string {
   const action = FINDING_KINDS[finding.kind].action;
   const problem: Problem = { ...finding, severity: finding.kind === 'read-error' ? 'error' : 'warning' };
+  // formatProblem prints "Received" whenever the key exists; a finding without a value has nothing to show.
+  if (problem.received === undefined) delete problem.received;
   const text = formatProblem(problem).replace(/ (error|warning): /, action === 'done' ? ' note: ' : ' $1: ');
   return finding.source ? `${text}\n    Source:   ${finding.source}` : text;
 }

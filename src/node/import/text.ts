@@ -17,7 +17,7 @@ export function shortenAtWord(text: string, max: number, ellipsis = false): stri
   let cut = clean.slice(0, room + 1);
   const space = cut.lastIndexOf(' ');
   cut = space > room / 2 ? cut.slice(0, space) : cut.slice(0, room);
-  cut = cut.replace(/[\s,;:\-–—(/&]+$/u, '').replace(/\b(and|or|the|a|an|to|of|for|with|in|on)$/i, '').replace(/[\s,;:\-–—(/&]+$/u, '');
+  cut = cut.replace(/[\s,;:\-–—(/&]+$/u, '').replace(/\b(and|or|but|the|a|an|to|of|for|with|in|on|that|which|your|our)$/i, '').replace(/[\s,;:\-–—(/&]+$/u, '');
   return ellipsis ? `${cut}…` : cut;
 }
 
