@@ -102,3 +102,9 @@ describe('template syntax in Markdown folders', () => {
     assert.deepEqual(unconverted.map((n) => n.sourceLine), [14, 14, 15]);
   });
 });
+
+describe('lists from editors', () => {
+  test('an item that is one paragraph stays a tight list', () => {
+    assert.equal(convert('<ol><li><p class="no-margin">Open <b>Accounts</b>.</p></li><li><p>Choose it.</p><ul><li><p>Nested</p></li></ul></li></ol>').markdown, '1. Open **Accounts**.\n2. Choose it.\n   - Nested\n');
+  });
+});

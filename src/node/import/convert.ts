@@ -165,7 +165,8 @@ function stringify(tree: Root, mdx: boolean): string {
       const children = state.toFlow(state.all(node)) as MdastContent[];
       if (mdx) {
         const attributes: Array<{ type: 'mdxJsxAttribute'; name: string; value: string }> = [{ type: 'mdxJsxAttribute', name: 'type', value: type }];
-        if (title) attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: title });
+        // A title that only repeats the type ("Tip") adds nothing: the component shows the type's name.
+        if (title && title.toLowerCase() !== type) attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: title });
         return { type: 'mdxJsxFlowElement', name: 'Callout', attributes, children } as unknown as MdastContent;
       }
       const label: PhrasingContent = { type: 'strong', children: [{ type: 'text', value: `${title ?? CALLOUT_NAMES[type]}:` }] };

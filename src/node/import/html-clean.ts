@@ -238,6 +238,7 @@ export function cleanHtml(root: Root, options: CleanOptions): void {
 
   normaliseText(root, false);
   fixListNesting(root);
+  tightenListItems(root);
   splitDoubleBreaks(root);
   dropEmptyBlocks(root);
   labelledCallouts(root);
@@ -270,6 +271,24 @@ function fixListNesting(parent: Parents): void {
     } else out.push(child);
   }
   (parent as Element).children = out;
+}
+
+/**
+ * Editors (Intercom's among them) wrap every list item's text in a <p>;
+ * kept, each list would become a loose list with blank lines between
+ * items. A single paragraph in an item is just its text.
+ */
+function tightenListItems(parent: Parents): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    tightenListItems(child);
+    if (child.tagName !== 'li') continue;
+    const blocks = child.children.filter((c) => c.type === 'element' && !['ul', 'ol'].includes(c.tagName) && BLOCK_TAGS.has(c.tagName));
+    const only = blocks[0];
+    if (blocks.length === 1 && isElement(only, 'p') && child.children.indexOf(only) === child.children.findIndex((c) => c.type === 'element')) {
+      child.children.splice(child.children.indexOf(only), 1, ...only.children);
+    }
+  }
 }
 
 /** `text<br><br>text` is two paragraphs written with the wrong tool; breaks at the edges of a block mean nothing. */

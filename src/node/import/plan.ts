@@ -283,7 +283,13 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
           if (address.lostHash) note({ kind: 'anchor-lost', message: 'links to a place in another article that has no heading any more; the link now goes to the top of the article', received: trimmed, fix: 'Link to one of that article\'s headings if it helps.', near: linkText });
           return address.href;
         }
-        note({ kind: 'link-unresolved', message: 'links to a page of the old help center that is not in this export', received: trimmed, fix: 'Link to the new article that replaces it, or remove the link before the old site closes.', near: linkText });
+        note({
+          kind: 'link-unresolved',
+          message: relative && center.resolveRelative ? 'links to a page that is not part of this import' : 'links to a page of the old help center that is not in this export',
+          received: trimmed,
+          fix: 'Link to the new article that replaces it, or remove the link before the old site closes.',
+          near: linkText,
+        });
         return old?.absolute ?? trimmed;
       },
       image: (src, alt) => {

@@ -201,8 +201,13 @@ export function readFolder(root: string, options: FolderOptions = {}): SourceHel
       const target = decodeURIComponentSafe(withoutHash.split('?')[0] ?? '');
       const fromFile = version.origin;
       if (!target) return hash ? undefined : undefined;
-      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), target));
-      for (const candidate of [resolved, `${resolved}.md`, `${resolved}.mdx`, `${resolved}.markdown`, `${resolved}.html`, `${resolved}/index.md`, `${resolved}/README.md`, `${resolved}/_index.md`]) {
+      const fromHere = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), target));
+      // Jekyll's {% link %} and some writers give the path from the site's root.
+      const fromRoot = path.posix.normalize(target.replace(/^\/+/, ''));
+      const resolved = fromHere;
+      const stems = [fromHere, fromRoot].flatMap((p) => [p, p.replace(/\.(md|mdx|markdown)$/i, '')]);
+      const candidates = stems.flatMap((p) => [p, `${p}.md`, `${p}.mdx`, `${p}.markdown`, `${p}.html`, `${p}/index.md`, `${p}/README.md`, `${p}/_index.md`]);
+      for (const candidate of candidates) {
         const linked = byFile.get(candidate);
         if (linked) {
           const lang = linked.versions.find((v) => v.origin === candidate)?.locale;
@@ -250,6 +255,8 @@ function decodeURIComponentSafe(value: string): string {
 function oldAddresses(file: string, front: Front, style: FolderStyle, base: string, stripNumber: (s: string) => string): string[] {
   const urls: string[] = [];
   const parts = file.replace(ARTICLE_EXT, '').split('/').map(stripNumber);
+  // Jekyll publishes a collection folder ("_docs") without its underscore.
+  if (style === 'jekyll' && parts[0]?.startsWith('_') && parts.length > 1) parts[0] = parts[0].slice(1);
   const last = parts[parts.length - 1]!.toLowerCase();
   if (last === 'index' || last === 'readme' || last === '_index') parts.pop();
   const folder = parts.slice(0, -1).join('/');
