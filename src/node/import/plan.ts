@@ -16,6 +16,9 @@ import { lineOf, type Finding } from './report.ts';
 import { SlugAllocator, slugify } from './slug.ts';
 import { firstSentence, isoDate, languageTag, shortenAtWord, squashSpace } from './text.ts';
 
+// Alt texts editors fill in by themselves, which say nothing about the picture.
+const GENERIC_ALT = /^(image|picture|photo|screenshot|screen shot|graphic|icon|img|figure|diagram|untitled|alt|\d+|[\w-]+\.(png|jpe?g|gif|svg|webp))$/i;
+
 /** Longest category title (src/schemas/category.ts). */
 const CATEGORY_TITLE_MAX = 60;
 
@@ -183,6 +186,14 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
     }
     planned.push({ article, slug, category, main, translations, draft });
   }
+  const byTitle = new Map<string, PlannedArticle>();
+  for (const p of planned) {
+    const key = p.main.title.toLowerCase();
+    const first = byTitle.get(key);
+    if (first) {
+      findings.push({ kind: 'title-duplicate', file: `${p.main.file}.md`, field: 'title', message: `has the same title as ${first.main.file}.md`, received: p.main.title, fix: 'Give each article its own title, so customers can tell them apart in search results.', source: p.main.version.origin });
+    } else byTitle.set(key, p);
+  }
   const byId = new Map(planned.map((p) => [p.article.id, p]));
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const articleSlugs: ImportPlan['articleSlugs'] = {};
@@ -293,7 +304,10 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
         return old?.absolute ?? trimmed;
       },
       image: (src, alt) => {
-        if (!alt.trim()) note({ kind: 'image-no-alt', message: 'has an image without alt text', received: src.startsWith('data:') ? 'an inline image' : src, fix: 'Describe what the image shows in the [square brackets].', near: src.startsWith('data:') ? undefined : src });
+        const fileName = decodeURIComponentSafe(src.split(/[?#]/)[0]!.split('/').pop() ?? '');
+        if (!alt.trim() || GENERIC_ALT.test(alt.trim()) || alt.trim() === fileName) {
+          note({ kind: 'image-no-alt', message: alt.trim() ? 'has an image whose alt text does not say what it shows' : 'has an image without alt text', received: alt.trim() || (src.startsWith('data:') ? 'an inline image' : src), fix: 'Describe what the image shows in the [square brackets].', near: src.startsWith('data:') ? undefined : src });
+        }
         if (src.startsWith('data:')) {
           const address = assets.addDataUrl(src, `${p.slug}-image`, v.version.origin);
           if (typeof address === 'string') return address;
@@ -327,7 +341,8 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
           featured: p.article.featured,
           order: p.article.order,
           draft: p.draft,
-          related: p.article.related.map((id) => byId.get(id)?.slug).filter((s): s is string => !!s && s !== p.slug),
+          // A published article may not point at a draft (the checker refuses it), so drafts are left out.
+          related: p.article.related.map((id) => byId.get(id)).filter((r): r is PlannedArticle => !!r && r.slug !== p.slug && (p.draft || !r.draft)).map((r) => r.slug),
         };
     if (!v.version.body.trim() || !markdown.trim()) note({ kind: 'empty-article', message: 'has no text', fix: 'Write the article, or delete it and redirect its address to another one.' });
     if (v.version.outdated) note({ kind: 'translation-outdated', message: 'was marked as outdated at the source: the original changed after it was translated', fix: 'Compare it with the main article and update the translation.' });

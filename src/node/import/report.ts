@@ -21,6 +21,7 @@ export const FINDING_KINDS = {
   'link-unresolved': { label: 'links to old pages that could not be resolved', action: 'fix' },
   'anchor-lost': { label: 'links to a place in a page that no longer exists', action: 'check' },
   'title-shortened': { label: 'titles shortened to 80 characters', action: 'check' },
+  'title-duplicate': { label: 'titles that another article has too', action: 'fix' },
   'description-generated': { label: 'descriptions written from the first sentence', action: 'check' },
   'slug-fallback': { label: 'titles that gave no readable file name', action: 'check' },
   restricted: { label: 'articles for a restricted audience, imported as drafts', action: 'check' },
