@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { parse } from 'yaml';
+import { redirectsSchema } from '../../src/schemas/redirects.ts';
+import { formatRedirectsFile, encodePath } from '../../src/shared/redirects.ts';
+import { formatSummary, runImport } from '../../src/node/import/run.ts';
+import { exportZendesk } from '../../src/node/import/zendesk-export.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
+
+function project(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'handrail-import-'));
+  return path.join(root, 'content');
+}
+
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && !entry.name.endsWith('-report.md')) files.set(path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return files;
+}
+
+describe('npm run import (Zendesk fixture)', () => {
+  test('imports articles, translations, categories, images and redirects, and counts problems by kind', () => {
+    const content = project();
+    const { summary } = runImport({ source: 'zendesk', input: path.join(fixtures, 'zendesk'), contentDir: content, oldHosts: ['help.lumen.example'] });
+    assert.equal(summary.articles, 36);
+    assert.equal(summary.translations, 8);
+    assert.equal(summary.categories, 4);
+    assert.equal(summary.images, 1, 'the inline image has the same bytes as the attachment, so it is stored once');
+    assert.equal(summary.files, 1);
+    const kinds = Object.fromEntries(summary.problems.map((p) => [p.kind, p.count]));
+    assert.equal(kinds['read-error'], 1, 'the cut-short page is reported');
+    assert.equal(kinds.restricted, 2);
+    assert.equal(kinds['title-shortened'], 1);
+    assert.match(formatSummary(summary), /^Imported from zendesk: 36 articles/);
+    const fr = readFileSync(path.join(content, 'articles/getting-started/pair-your-lamp-with-the-app.fr.md'), 'utf8');
+    assert.match(fr, /^title: Associer votre lampe à l’application$/m);
+    assert.match(fr, /\[l’association\]\(\/fr\/articles\/pair-your-lamp-with-the-app\/\)/);
+    assert.ok(existsSync(path.join(path.dirname(content), 'public/images/zendesk/app-settings.png')));
+  });
+
+  test('writes a valid redirects.yaml with Zendesk addresses with and without the slug, and a _redirects file from it', () => {
+    const content = project();
+    runImport({ source: 'zendesk', input: path.join(fixtures, 'zendesk'), contentDir: content });
+    const data = redirectsSchema.parse(parse(readFileSync(path.join(content, 'redirects.yaml'), 'utf8')));
+    const to = new Map(data.redirects.map((r) => [r.from, r.to]));
+    assert.equal(to.get('/hc/en-us/articles/1000-Pair-your-lamp-with-the-app'), '/articles/pair-your-lamp-with-the-app/');
+    assert.equal(to.get('/hc/en-us/articles/1000'), '/articles/pair-your-lamp-with-the-app/');
+    assert.equal(to.get('/hc/articles/1000'), '/articles/pair-your-lamp-with-the-app/');
+    assert.equal(to.get('/hc/fr/articles/1000'), '/fr/articles/pair-your-lamp-with-the-app/');
+    assert.equal(to.get('/hc/en-us/sections/200000004'), '/categories/troubleshooting/', 'a nested section leads to its parent');
+    assert.equal(to.get('/hc/en-us/articles/360000100018'), undefined, 'drafts get no redirect');
+    const file = formatRedirectsFile(data.redirects, { base: '/help/' });
+    assert.match(file, /^\/hc\/en-us\/articles\/1000 \/help\/articles\/pair-your-lamp-with-the-app\/ 301$/m);
+  });
+
+  test('running twice changes nothing and duplicates nothing; an edited file is kept and reported', () => {
+    const content = project();
+    const input = path.join(fixtures, 'zendesk');
+    runImport({ source: 'zendesk', input, contentDir: content });
+    const first = snapshot(path.dirname(content));
+    const again = runImport({ source: 'zendesk', input, contentDir: content });
+    assert.deepEqual(snapshot(path.dirname(content)), first);
+    assert.equal(again.summary.created, 0);
+    const edited = path.join(content, 'articles/getting-started/return-a-lamp.md');
+    appendFileSync(edited, '\nA line the writer added.\n');
+    const third = runImport({ source: 'zendesk', input, contentDir: content });
+    assert.match(readFileSync(edited, 'utf8'), /A line the writer added\./);
+    assert.ok(third.findings.some((f) => f.kind === 'edited-kept' && f.file.endsWith('return-a-lamp.md')));
+    const forced = runImport({ source: 'zendesk', input, contentDir: content, force: true });
+    assert.doesNotMatch(readFileSync(edited, 'utf8'), /A line the writer added\./);
+    assert.equal(forced.summary.kept, 0);
+  });
+
+  test('a dry run writes nothing, and a hand-written redirect is kept', () => {
+    const content = project();
+    const input = path.join(fixtures, 'zendesk');
+    runImport({ source: 'zendesk', input, contentDir: content, dryRun: true });
+    assert.equal(existsSync(path.join(content, 'redirects.yaml')), false, 'a dry run writes nothing');
+    mkdirSync(content, { recursive: true });
+    writeFileSync(path.join(content, 'redirects.yaml'), '# mine\nredirects:\n  - from: /hc/en-us/articles/1000\n    to: /contact/\n');
+    const outcome = runImport({ source: 'zendesk', input, contentDir: content });
+    const text = readFileSync(path.join(content, 'redirects.yaml'), 'utf8');
+    assert.match(text, /^# mine/);
+    assert.match(text, /from: \/hc\/en-us\/articles\/1000\n {4}to: \/contact\//);
+    assert.ok(outcome.findings.some((f) => f.kind === 'redirect-conflict'));
+  });
+});
+
+describe('redirects', () => {
+  test('old paths are percent-encoded once, as browsers send them', () => {
+    assert.equal(encodePath('/hc/fr/articles/1-Réglages'), '/hc/fr/articles/1-R%C3%A9glages');
+    assert.equal(encodePath('/hc/fr/articles/1-R%c3%a9glages'), '/hc/fr/articles/1-R%C3%A9glages');
+  });
+
+  test('the schema refuses a host, a query, a duplicate and an address that is not Handrail\'s', () => {
+    assert.equal(redirectsSchema.safeParse({ redirects: [{ from: 'https://x.com/a', to: '/' }] }).success, false);
+    assert.equal(redirectsSchema.safeParse({ redirects: [{ from: '/a?b=1', to: '/' }] }).success, false);
+    assert.equal(redirectsSchema.safeParse({ redirects: [{ from: '/a', to: '/articles/x' }] }).success, false);
+    assert.equal(redirectsSchema.safeParse({ redirects: [{ from: '/a', to: '/' }, { from: '/a', to: '/contact/' }] }).success, false);
+    assert.equal(redirectsSchema.safeParse({ redirects: [{ from: '/a', to: '/fr/articles/x/#steps' }], extra: 1 }).success, false);
+  });
+});
+
+describe('scripts/zendesk-export.ts against a local mock server', () => {
+  test('follows next_page and cursor links, retries on 429, sends the token only to the help center, and saves attachments', async () => {
+    const seen: Array<{ url: string; auth?: string }> = [];
+    let limited = false;
+    const server = createServer((req, res) => {
+      const url = req.url ?? '';
+      seen.push({ url, auth: req.headers.authorization });
+      const json = (data: unknown) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(data));
+      };
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      if (url.startsWith('/api/v2/help_center/locales')) return json({ locales: ['en-us'], default_locale: 'en-us' });
+      if (url.includes('/categories')) return json({ categories: [{ id: 1, name: 'C' }], next_page: null });
+      if (url.includes('/sections')) return json({ sections: [{ id: 2, name: 'S', category_id: 1 }], meta: { has_more: false }, links: { next: null } });
+      if (url.includes('/articles.json') && !url.includes('page=2')) {
+        if (!limited) {
+          limited = true;
+          res.writeHead(429, { 'retry-after': '0' });
+          return res.end();
+        }
+        return json({ articles: [{ id: 10, body: `<img src="${base}/hc/article_attachments/5/a.png"><img src="https://cdn.example.invalid/x.png">` }], next_page: `${base}/api/v2/help_center/en-us/articles.json?page=2` });
+      }
+      if (url.includes('page=2')) return json({ articles: [{ id: 11, body: '' }], next_page: null });
+      if (url.startsWith('/hc/article_attachments/5/a.png')) {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        return res.end(Buffer.from([1, 2, 3]));
+      }
+      res.writeHead(404);
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const out = mkdtempSync(path.join(tmpdir(), 'handrail-export-'));
+    try {
+      const result = await exportZendesk({ baseUrl: `http://127.0.0.1:${port}`, out, authorization: 'Basic dGVzdA==', maxRetryWait: 0 });
+      assert.equal(result.articles, 2);
+      assert.equal(result.files, 1);
+      assert.ok(existsSync(path.join(out, 'articles-en-us-2.json')));
+      assert.deepEqual([...readFileSync(path.join(out, 'files/127.0.0.1/hc/article_attachments/5/a.png'))], [1, 2, 3]);
+      assert.ok(seen.every((r) => r.auth === 'Basic dGVzdA=='));
+      assert.ok(!seen.some((r) => r.url.includes('cdn.example.invalid')));
+    } finally {
+      server.close();
+    }
+    await assert.rejects(exportZendesk({ baseUrl: 'http://example.zendesk.com', out }), /not an https address/);
+  });
+});
