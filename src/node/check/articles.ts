@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { articleFieldHelp, articleSchema, type ArticleData } from '../../schemas/article.ts';
 import { KEBAB_CASE } from '../../schemas/common.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { checkAccessibility } from './accessibility.ts';
+import { readContentText } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
 import { problemsFromZod } from './schema-problems.ts';
@@ -61,7 +61,8 @@ export async function readArticle(paths: ContentPaths, absolute: string, problem
     });
     return undefined;
   }
-  const text = await readFile(absolute, 'utf8');
+  const text = await readContentText(paths, absolute, problems);
+  if (text === undefined) return undefined;
   const { frontmatter, body, bodyStartLine } = splitFrontmatter(text);
   if (frontmatter === null) {
     problems.push({
