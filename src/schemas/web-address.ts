@@ -42,6 +42,9 @@ export function checkWebAddress(value: string, options: { pathAllowed: boolean }
   if (scheme && scheme !== 'https' && scheme !== 'http') {
     return { problem: `starts with "${scheme}:", which is not a web address`, allowed, fix: 'Write an address that starts with https://, or remove the line.' };
   }
+  if (/["<>\\^`{|}]/.test(value)) {
+    return { problem: 'has characters that do not belong in a web address (quotes, <, >, \\, {, } or similar)', allowed, fix: 'Copy the address again from the browser\'s address bar.' };
+  }
   let url: URL;
   try {
     url = new URL(value);
