@@ -30,12 +30,17 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
   for (const error of doc.errors) {
     const reason = error.code === 'RESOURCE_EXHAUSTION' ? 'it is nested too deeply' : error.message.split('\n')[0];
     if (problems.length === 3 || problems.some((p) => p.message.endsWith(reason!))) continue;
+    const { line: at, col } = counter.linePos(error.pos[0]);
+    // A value starting with "*", "&" or "!" is YAML syntax, not text: the usual cause is Markdown emphasis.
+    const written = /^(\s*(?:-\s+)?[\w-]+:\s+|\s*-\s+)([*&!].*?)\s*$/.exec(text.split('\n')[at - 1] ?? '');
     problems.push({
       file,
       line: toLine(error.pos[0]),
-      column: counter.linePos(error.pos[0]).col,
+      column: col,
       message: `the YAML could not be read: ${reason}`,
-      fix: 'Check the indentation, that every "key: value" has a space after the colon, and that text containing ":" or "#" is in quotes.',
+      fix: written
+        ? `Text that starts with "${written[2]![0]}" must be in quotes: ${written[1]!.trim()} "${written[2]!.replace(/"/g, '\\"')}"`
+        : 'Check the indentation, that every "key: value" has a space after the colon, and that text containing ":" or "#" is in quotes.',
       severity: 'error',
     });
   }
