@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   const publishPaths = { root: projectRoot, scratchRoot };
   const refused = refuseOutput(outDir, publishPaths, [
     { name: 'the content folder', path: contentDir },
+    { name: 'content/', path: path.join(projectRoot, 'content') },
     { name: 'public/', path: publicDir },
     { name: 'src/', path: path.join(projectRoot, 'src') },
     { name: 'node_modules/', path: path.join(projectRoot, 'node_modules') },
