@@ -367,3 +367,31 @@ describe('files are what they say', () => {
     assert.ok(headlines(problems)[0]?.endsWith('error: is a symbolic link: files in the content folder must be real files and folders, never links to somewhere else'), JSON.stringify(problems));
   });
 });
+
+describe('the fast path for articles without HTML agrees with the full sanitizer run', () => {
+  const plain = [
+    ...markdownPayloads.filter((p) => !p.text.includes('<')).map((p) => p.text),
+    ...markdownImportPayloads.map((p) => p.text),
+    markdownDefinitions,
+    '[A web page](https://example.com/page) and [mail](mailto:help@example.com) and [a heading](#top)',
+    '![A picture](/images/wheel-divider.svg) and a footnote[^a b].\n\n[^a b]: The note.',
+    '```c#\nvar x = 1;\n```',
+  ];
+  const components = [
+    '<Image src="https://evil.example/track.png" alt="A tracker" />',
+    '<Image src="/images/../../package.json" alt="The package file" />',
+    '<Image src="../photo.png" alt="A photo" />',
+    '<Callout type="tip" title="Before you start">Read [this](javascript:alert(1)).</Callout>',
+  ];
+  for (const [format, lines] of [['md', plain], ['mdx', components]] as const) {
+    test(`${format}: ${lines.length} inputs`, async () => {
+      const { checkArticleHtml } = await import('../../src/node/check/html.ts');
+      const { scanBody } = await import('../../src/node/check/markdown-scan.ts');
+      for (const line of lines) {
+        const body = `Text.\n\n${line}\n`;
+        const tree = scanBody(body, format).tree;
+        assert.deepEqual(checkArticleHtml('x', tree, body, format, 0), checkArticleHtml('x', tree, body, format, 0, { fast: false }), line);
+      }
+    });
+  }
+});

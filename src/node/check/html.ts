@@ -1,12 +1,17 @@
 import { toHast } from 'mdast-util-to-hast';
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
+import type {} from 'mdast-util-mdx';
 import { VFile } from 'vfile';
-import { attributeName, articleHtmlSchema, findDisallowedHtml, parseRawHtml, type HtmlFinding } from '../markdown/html-allowlist.ts';
+import { definitions } from 'mdast-util-definitions';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
+import { EXIT, visit } from 'unist-util-visit';
+import { attributeName, articleHtmlSchema, findDisallowedHtml, isAllowedHref, isSameSitePath, parseRawHtml, type HtmlFinding } from '../markdown/html-allowlist.ts';
 import { isLocalImport, relativePicture } from '../markdown/article-code.ts';
 import { mdxToHtml } from '../markdown/mdx-to-html.ts';
 import { checkSitePath } from '../../schemas/web-address.ts';
 import type { Problem } from '../../shared/problems.ts';
+import { isWriterComponent } from '../../shared/writer-components.ts';
 
 // Why an element is refused and what to do instead, for the elements writers most often try.
 const ELEMENT_ADVICE: Record<string, { why: string; fix: string }> = {
@@ -121,11 +126,55 @@ function problemFor(file: string, finding: HtmlFinding, lineOffset: number): Pro
  * addresses the allowlist refuses. Each problem names the element or
  * attribute and its line, so nothing disappears from a page unexplained.
  */
-export function checkArticleHtml(file: string, tree: Root, body: string, format: 'md' | 'mdx', lineOffset: number): Problem[] {
+export function checkArticleHtml(file: string, tree: Root, body: string, format: 'md' | 'mdx', lineOffset: number, options: { fast?: boolean } = {}): Problem[] {
+  if (options.fast !== false && !hasMarkup(tree)) return addressFindings(tree).map((finding) => problemFor(file, finding, lineOffset));
   const copy = structuredClone(tree);
   if (format === 'mdx') mdxToHtml(copy, { calloutTitles: { note: 'Note', tip: 'Tip', warning: 'Warning' } });
   const hast = parseRawHtml(toHast(copy, { allowDangerousHtml: true }) as HastRoot, new VFile(body));
   // In .md a <Callout> or <Steps> is reported once, by the check for components in Markdown files.
   const findings = findDisallowedHtml(hast).filter((f) => !(format === 'md' && !f.attribute && (f.element === 'callout' || f.element === 'steps')));
   return findings.map((finding) => problemFor(file, finding, lineOffset));
+}
+
+/** Whether an article has any HTML or lower-case JSX of its own; most have none. */
+function hasMarkup(tree: Root): boolean {
+  let found = false;
+  visit(tree, (node) => {
+    // Writer components become allowlisted markup by construction (mdx-to-html.ts); only their picture address can be refused.
+    const isOther = (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !(node.name && isWriterComponent(node.name));
+    if (node.type === 'html' || isOther) {
+      found = true;
+      return EXIT;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The fast path for Markdown without HTML: everything it turns into is on
+ * the allowlist except the addresses, so only those can be refused, by the
+ * same rules the sanitizer applies (and to the address as the HTML will
+ * carry it, after normalizeUri, as remark-rehype writes it). Building and
+ * sanitizing the whole tree would cost ten times more.
+ */
+function addressFindings(tree: Root): HtmlFinding[] {
+  const definition = definitions(tree);
+  const findings: HtmlFinding[] = [];
+  visit(tree, (node) => {
+    const where = { line: node.position?.start.line, column: node.position?.start.column };
+    let url: string | undefined;
+    if (node.type === 'link' || node.type === 'image') url = node.url;
+    else if (node.type === 'linkReference' || node.type === 'imageReference') url = definition(node.identifier)?.url;
+    else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Image') {
+      const src = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'src')?.value;
+      if (typeof src === 'string' && !isSameSitePath(src)) findings.push({ ...where, element: 'img', attribute: 'src', value: src });
+      return;
+    }
+    if (url === undefined) return;
+    const value = normalizeUri(url);
+    if ((node.type === 'link' || node.type === 'linkReference') && !isAllowedHref(value)) findings.push({ ...where, element: 'a', attribute: 'href', value });
+    if ((node.type === 'image' || node.type === 'imageReference') && !isSameSitePath(value)) findings.push({ ...where, element: 'img', attribute: 'src', value });
+  });
+  return findings;
 }

@@ -31,7 +31,7 @@ export const articleHtmlSchema: Schema = {
     a: [
       'href',
       // GFM footnotes: a numbered reference and a link back to it.
-      ['id', /^user-content-fnref-[\w-]+$/],
+      ['id', /^user-content-fnref-[^\s"'<>]+$/],
       'dataFootnoteRef',
       'dataFootnoteBackref',
       ['ariaDescribedBy', 'footnote-label'],
@@ -39,13 +39,13 @@ export const articleHtmlSchema: Schema = {
       ['className', 'data-footnote-backref'],
     ],
     img: ['src', 'alt', ['width', /^\d{1,5}$/], ['height', /^\d{1,5}$/]],
-    li: [['className', 'task-list-item'], ['id', /^user-content-fn-[\w-]+$/]],
+    li: [['className', 'task-list-item'], ['id', /^user-content-fn-[^\s"'<>]+$/]],
     ol: [['className', 'contains-task-list'], ['start', /^\d{1,6}$/]],
     ul: [['className', 'contains-task-list']],
     input: [['type', 'checkbox'], ['disabled', true], ['checked', true]],
     h2: [['id', 'footnote-label'], ['className', 'sr-only']],
     section: ['dataFootnotes', ['className', 'footnotes']],
-    code: [['className', /^language-[\w+-]+$/]],
+    code: [['className', /^language-[^\s"'<>]+$/]],
     td: [['align', 'left', 'center', 'right'], ['colSpan', /^\d{1,3}$/], ['rowSpan', /^\d{1,3}$/]],
     th: [['align', 'left', 'center', 'right'], ['colSpan', /^\d{1,3}$/], ['rowSpan', /^\d{1,3}$/], ['scope', 'col', 'row']],
     // The writer components (src/node/markdown/writer-components.ts).
