@@ -5,7 +5,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import { contentFileGuard } from './src/node/check/astro-guard.ts';
+import { imageSize } from './src/node/image-size.ts';
+import { rehypeArticleSanitize } from './src/node/markdown/html-allowlist.ts';
 import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
+import { remarkArticleGuard } from './src/node/markdown/remark-article-guard.ts';
 import { readSiteSettings } from './src/node/site-settings.ts';
 import strings from './src/translations/en.json' with { type: 'json' };
 
@@ -15,6 +19,21 @@ import strings from './src/translations/en.json' with { type: 'json' };
 // before it swaps the finished site into dist/.
 const settings = readSiteSettings();
 const base = process.env.HANDRAIL_BASE || settings.basePath;
+const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+
+// Articles are data: the guard refuses anything in an article that would
+// run (MDX imports, exports, expressions, unknown components, picture paths
+// the build would import) and turns MDX into plain markup; the sanitizer
+// then applies the one HTML allowlist to .md and .mdx alike. The same
+// processor serves both, because @astrojs/mdx extends this Markdown config.
+/** @type {[typeof remarkArticleGuard, import('./src/node/markdown/remark-article-guard.ts').ArticleGuardOptions]} */
+const articleGuard = [
+  remarkArticleGuard,
+  {
+    calloutTitles: { note: strings['callout.note'], tip: strings['callout.tip'], warning: strings['callout.warning'] },
+    imageSize: (/** @type {string} */ src) => imageSize(publicDir, src),
+  },
+];
 
 export default defineConfig({
   site: settings.url,
@@ -32,10 +51,10 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: true,
-      remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir: fileURLToPath(new URL('./public/', import.meta.url)) }]],
+      remarkPlugins: [remarkGfm, articleGuard],
+      rehypePlugins: [rehypeArticleSanitize, [rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir }]],
     }),
     syntaxHighlight: false,
   },
-  integrations: [mdx()],
+  integrations: [contentFileGuard(), mdx()],
 });

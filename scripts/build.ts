@@ -5,16 +5,22 @@
  *
  *   node scripts/build.ts [--out dist]
  *
- * Environment: HANDRAIL_CONTENT_DIR (content set), HANDRAIL_BASE (sub-path).
+ * dist (or --out) is a link to the newest build in .handrail/builds/,
+ * swapped in one rename (src/node/publish.ts). --out refuses a folder that
+ * holds someone else's files, or the project's own sources.
+ *
+ * Environment: HANDRAIL_CONTENT_DIR (content set), HANDRAIL_BASE (sub-path),
+ * HANDRAIL_TEST_PAUSE_AT (tests only: stop at a named step to be killed).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, sortProblems, summariseProblems } from '../src/shared/problems.ts';
-import { contentDir, projectRoot } from '../src/node/project-paths.ts';
+import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
+import { pauseFor, publishBuild, recoverAndClean, refuseOutput } from '../src/node/publish.ts';
 import { runContentCheck } from '../src/node/check/run.ts';
 import { indexSite } from '../src/node/integration/pagefind.ts';
 import { treeCpuSeconds } from '../src/node/process-stats.ts';
@@ -50,6 +56,21 @@ function fail(title: string, detail: string): never {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const publishPaths = { root: projectRoot, scratchRoot };
+  const refused = refuseOutput(outDir, publishPaths, [
+    { name: 'the content folder', path: contentDir },
+    { name: 'content/', path: path.join(projectRoot, 'content') },
+    { name: 'public/', path: publicDir },
+    { name: 'src/', path: path.join(projectRoot, 'src') },
+    { name: 'node_modules/', path: path.join(projectRoot, 'node_modules') },
+    { name: '.git/', path: path.join(projectRoot, '.git') },
+  ]);
+  if (refused) {
+    console.error(`\n✗ The site was not built into ${values.out}: ${refused}.\n\nChoose an empty folder, a new one, or the folder of a previous build (it has a .handrail-build file). Nothing was changed.`);
+    process.exit(1);
+  }
+  // A build that was killed may have left the output half-swapped, and scratch folders behind.
+  for (const line of await recoverAndClean(outDir, publishPaths)) console.log(`✓ Tidied up: ${line}.`);
   const check = await runContentCheck(contentDir);
   const problems = sortProblems(check.problems);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -58,6 +79,7 @@ async function main(): Promise<void> {
     fail(`The content has ${summariseProblems(problems)}.`, errors.map(formatProblem).join('\n\n'));
   }
   console.log(`✓ Content checked: ${check.articles.length} articles in ${check.categories.size} categories.`);
+  await pauseFor('checked');
 
   await mkdir(scratchRoot, { recursive: true });
   await mkdir(path.dirname(outDir), { recursive: true });
@@ -81,6 +103,7 @@ async function main(): Promise<void> {
 
   await schemas.save();
   endPhase('astro', phase);
+  await pauseFor('built');
   phase = startPhase();
   const search = await indexSite(scratch);
   endPhase('pagefind', phase);
@@ -103,20 +126,8 @@ async function main(): Promise<void> {
   // The benchmark reads how long each phase took.
   if (process.env.HANDRAIL_TIMINGS_FILE) await writeFile(process.env.HANDRAIL_TIMINGS_FILE, JSON.stringify(phases));
 
-  // Swap: stage the new site beside the old one (a copy if it is on another
-  // file system), move the old one aside, the new one in, then delete the old.
-  const staged = path.join(path.dirname(outDir), `.handrail-new-${process.pid}-${Date.now()}`);
-  try {
-    await rename(scratch, staged);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(scratch, staged, { recursive: true });
-    await rm(scratch, { recursive: true, force: true });
-  }
-  const old = path.join(path.dirname(outDir), `.handrail-old-${process.pid}-${Date.now()}`);
-  if (existsSync(outDir)) await rename(outDir, old);
-  await rename(staged, outDir);
-  await rm(old, { recursive: true, force: true });
+  // Swap: the finished build is kept whole and the output link is renamed onto it in one step.
+  await publishBuild(scratch, outDir, publishPaths);
   console.log(`✓ Built ${path.relative(projectRoot, outDir) || outDir}/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

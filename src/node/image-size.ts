@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Width and height in CSS pixels. */
@@ -41,7 +41,10 @@ function jpegSize(bytes: Buffer): Size | undefined {
  */
 export function imageSize(publicDir: string, src: string): Size | undefined {
   try {
-    const file = path.join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!));
+    // Only a real file inside public/: never a way out ("/../"), never a link.
+    const root = path.resolve(publicDir);
+    const file = path.resolve(root, `.${path.posix.normalize(`/${decodeURIComponent(src.split(/[?#]/)[0]!)}`)}`);
+    if (!file.startsWith(root + path.sep) || !lstatSync(file).isFile()) return undefined;
     const bytes = readFileSync(file);
     const ext = path.extname(file).toLowerCase();
     if (ext === '.svg') return svgSize(bytes.toString('utf8'));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { siteSchema } from '../schemas/site.ts';
 import { contentDir } from './project-paths.ts';
 
 /**
@@ -12,10 +13,11 @@ import { contentDir } from './project-paths.ts';
 export function readSiteSettings(dir: string = contentDir): { url: string; basePath: string } {
   try {
     const data = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { url?: unknown; basePath?: unknown } | null;
-    return {
-      url: typeof data?.url === 'string' ? data.url : 'http://localhost',
-      basePath: typeof data?.basePath === 'string' ? data.basePath : '/',
-    };
+    // Only a value the schema accepts reaches the Astro config (canonical
+    // links, sitemap), even when `astro build` runs without the check.
+    const url = siteSchema.shape.url.safeParse(data?.url);
+    const basePath = siteSchema.shape.basePath.safeParse(data?.basePath);
+    return { url: url.success ? url.data : 'http://localhost', basePath: basePath.success ? basePath.data : '/' };
   } catch {
     return { url: 'http://localhost', basePath: '/' };
   }

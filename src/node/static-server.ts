@@ -42,7 +42,8 @@ export interface StaticServerOptions {
 async function fileFor(root: string, urlPath: string): Promise<{ file: string; isFolder: boolean } | undefined> {
   const decoded = decodeURIComponent(urlPath);
   const candidate = path.join(root, decoded);
-  if (!candidate.startsWith(root)) return undefined; // no escaping the site folder
+  // No escaping the site folder: "/..%2fdist-old/" decodes to a sibling that merely starts with the same name.
+  if (candidate !== root && !candidate.startsWith(root + path.sep)) return undefined;
   try {
     const info = await stat(candidate);
     if (info.isFile()) return { file: candidate, isFolder: false };

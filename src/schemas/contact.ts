@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 // uses its parser so config and runtime can never disagree on a time range.
 import { findOverlaps, parseTimeRange, WEEKDAYS, type TimeRange, type Weekday } from '../shared/hours.ts';
 import { calendarDateSchema, KEBAB_CASE } from './common.ts';
+import { checkEmailAddress, checkWebAddress, refineWith, type ValueProblem } from './web-address.ts';
 
 /** The kinds of channel, and how each becomes a link. */
 export const CHANNEL_KINDS = ['phone', 'sms', 'email', 'chat', 'relay', 'video-relay', 'post', 'other'] as const;
@@ -51,7 +52,6 @@ const closureSchema = z
 
 const E164 = /^\+[1-9][0-9 ]{6,18}$/;
 const DIALLABLE = /^\+?[0-9][0-9 ]{2,20}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** One way to reach a person. */
 export const channelSchema = z
@@ -83,6 +83,9 @@ export const channelSchema = z
   })
   .superRefine((channel, ctx) => {
     const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['value'], message });
+    const refused = (found: ValueProblem | undefined) => {
+      if (found) ctx.addIssue({ code: 'custom', path: ['value'], message: found.allowed, params: { ...found } });
+    };
     switch (channel.kind) {
       case 'phone':
       case 'sms':
@@ -92,12 +95,12 @@ export const channelSchema = z
         if (!DIALLABLE.test(channel.value)) bad('a number to dial, digits and spaces only, like "18001 020 7946 0321"');
         break;
       case 'email':
-        if (!EMAIL.test(channel.value)) bad('an email address like "help@example.com"');
+        refused(checkEmailAddress(channel.value));
         break;
       case 'chat':
       case 'video-relay':
       case 'other':
-        if (!/^https:\/\/[^\s]+\.[^\s]+$/.test(channel.value)) bad('a web address starting with https://');
+        refused(checkWebAddress(channel.value));
         break;
     }
     if (REAL_TIME_KINDS.has(channel.kind) && !channel.hours && !channel.alwaysOpen) {
@@ -116,7 +119,7 @@ export const contactSchema = z
     /** The channels, in the order every page lists them. */
     channels: z.array(channelSchema).min(1, 'at least one channel'),
     /** Optional address that receives "Was this helpful?" votes by POST; leave out to send nothing. */
-    feedbackEndpoint: z.url({ message: 'a full https:// address' }).optional(),
+    feedbackEndpoint: z.string().superRefine(refineWith(checkWebAddress)).optional(),
   })
   .superRefine((contact, ctx) => {
     const seen = new Set<string>();

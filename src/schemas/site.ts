@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { isValidTimeZone } from '../shared/hours.ts';
 import { hexColourSchema } from './common.ts';
+import { checkSitePath, checkWebAddress, refineWith } from './web-address.ts';
 
 const themeColoursSchema = z.strictObject({
   /** Links, buttons and focus rings. */
@@ -19,13 +20,13 @@ export const siteSchema = z.strictObject({
   logo: z
     .strictObject({
       /** Path under public/, e.g. /logo.svg. */
-      src: z.string().startsWith('/', 'a path under public/ starting with "/", like "/logo.svg"'),
+      src: z.string().superRefine(refineWith(checkSitePath)),
       /** What the logo says, usually the business name. */
       alt: z.string().trim().min(1, 'text that says what the logo shows, usually the business name'),
     })
     .optional(),
   /** Where the site is published, without the sub-path: https://help.example.com */
-  url: z.url({ message: 'a full address starting with https://, like "https://help.example.com"' }),
+  url: z.string().superRefine(refineWith((value) => checkWebAddress(value, { pathAllowed: false }))),
   /** The sub-path the site lives under, e.g. "/help/". Use "/" for the root. */
   basePath: z
     .string()
@@ -38,9 +39,12 @@ export const siteSchema = z.strictObject({
   /** The repository writers edit; used for "Edit this page" links. */
   repository: z.strictObject({
     /** Web address of the repository, e.g. https://github.com/acme/help */
-    url: z.url({ message: 'a full address, like "https://github.com/acme/help"' }),
-    /** The branch that is published. */
-    branch: z.string().trim().min(1).default('main'),
+    url: z.string().superRefine(refineWith(checkWebAddress)),
+    /** The branch that is published; it becomes part of the edit link. */
+    branch: z
+      .string()
+      .regex(/^(?!.*\.\.)(?!\/)[A-Za-z0-9._/-]+(?<!\/)$/, 'a branch name like "main": letters, digits, ".", "_", "-" and "/"')
+      .default('main'),
   }),
   /** Brand colours, checked for contrast. */
   theme: z

@@ -1,7 +1,7 @@
 /**
  * The components a writer may use in .mdx articles without importing them.
- * The checker validates their use; `src/user-components/index.ts` maps the
- * same names to the Astro components.
+ * The checker validates their use; `src/node/markdown/mdx-to-html.ts` turns
+ * each into the plain HTML it stands for when the article is built.
  */
 export const writerComponents = {
   Callout: {

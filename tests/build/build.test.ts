@@ -27,7 +27,9 @@ async function htmlFiles(dir: string): Promise<string[]> {
 describe('build', { concurrency: false }, () => {
   test('bad content fails the build with the writer-facing message and leaves the previous site intact', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'handrail-dist-'));
+    // A previous Handrail build: --out replaces only folders that carry the marker.
     await writeFile(path.join(outDir, 'index.html'), 'previous site');
+    await writeFile(path.join(outDir, '.handrail-build'), '{}\n');
     for (const brokenCase of ['unknown-key', 'invalid-mdx', 'bad-phone']) {
       const { status, output } = build(await fixtureContent(brokenCase), outDir);
       assert.equal(status, 1, output);
@@ -36,7 +38,7 @@ describe('build', { concurrency: false }, () => {
       assert.match(output, /Nothing was written to .*: the previous site is unchanged\./);
       assert.doesNotMatch(output, /^\s+at .*\(.*:\d+:\d+\)$/m, 'no stack trace');
       assert.equal(await readFile(path.join(outDir, 'index.html'), 'utf8'), 'previous site');
-      assert.deepEqual(await readdir(outDir), ['index.html']);
+      assert.deepEqual((await readdir(outDir)).sort(), ['.handrail-build', 'index.html']);
     }
   });
 

@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { articleFieldHelp, articleSchema, type ArticleData } from '../../schemas/article.ts';
 import { KEBAB_CASE } from '../../schemas/common.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { checkAccessibility } from './accessibility.ts';
+import { checkArticleHtml } from './html.ts';
+import { checkMdxCode } from './mdx-code.ts';
+import { readContentText } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
 import { problemsFromZod } from './schema-problems.ts';
@@ -61,7 +63,8 @@ export async function readArticle(paths: ContentPaths, absolute: string, problem
     });
     return undefined;
   }
-  const text = await readFile(absolute, 'utf8');
+  const text = await readContentText(paths, absolute, problems);
+  if (text === undefined) return undefined;
   const { frontmatter, body, bodyStartLine } = splitFrontmatter(text);
   if (frontmatter === null) {
     problems.push({
@@ -95,6 +98,7 @@ export async function readArticle(paths: ContentPaths, absolute: string, problem
   try {
     scan = scanBody(body, format, bodyStartLine - 1);
     problems.push(...checkAccessibility(file, scan, bodyStartLine - 1));
+    problems.push(...checkMdxCode(file, scan.tree, format, bodyStartLine - 1), ...checkArticleHtml(file, scan.tree, body, format, bodyStartLine - 1));
   } catch (error) {
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push({

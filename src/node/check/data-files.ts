@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { announcementSchema, announcementsFieldHelp, announcementsSchema } from '../../schemas/announcements.ts';
@@ -10,6 +9,7 @@ import { siteFieldHelp, siteSchema, type SiteData } from '../../schemas/site.ts'
 import { synonymsFieldHelp, synonymsSchema, type SynonymsData } from '../../schemas/synonyms.ts';
 import { checkThemeContrast } from '../../shared/contrast.ts';
 import type { Problem } from '../../shared/problems.ts';
+import { readContentText } from './file-safety.ts';
 import { exists, listFiles, relative, type ContentPaths } from './files.ts';
 import { problemsFromZod } from './schema-problems.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
@@ -53,7 +53,8 @@ export async function checkDataFile<T>(
     problems.push({ file, message: `the ${spec.kind} file is missing`, fix: whenMissing, severity: 'error' });
     return undefined;
   }
-  return validateYaml(file, await readFile(absolute, 'utf8'), spec, problems, onValid);
+  const text = await readContentText(paths, absolute, problems);
+  return text === undefined ? undefined : validateYaml(file, text, spec, problems, onValid);
 }
 
 
@@ -146,9 +147,11 @@ export async function checkCategories(paths: ContentPaths, problems: Problem[]):
       });
       continue;
     }
+    const text = await readContentText(paths, absolute, problems);
+    if (text === undefined) continue;
     const data = validateYaml(
       file,
-      await readFile(absolute, 'utf8'),
+      text,
       { schema: categorySchema, knownKeys: { '': Object.keys(categorySchema.shape) }, help: categoryFieldHelp, kind: 'a category' },
       problems,
     );

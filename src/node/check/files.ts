@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where to look. Paths are absolute. */
@@ -12,22 +12,38 @@ export interface ContentPaths {
 }
 
 
-/** Every file under a folder, sorted; none when the folder is missing. */
+/**
+ * Every plain file under a folder, sorted; none when the folder is missing.
+ * Links are never followed (file-safety.ts reports them), so nothing
+ * outside the folder is ever read.
+ */
 export async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const files: string[] = [];
+  const visit = async (folder: string): Promise<void> => {
+    let entries;
+    try {
+      if (!(await lstat(folder)).isDirectory()) return;
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      if (entry.isFile()) files.push(absolute);
+      else if (entry.isDirectory()) await visit(absolute);
+    }
+  };
+  await visit(dir);
+  return files.sort();
 }
 
 
-/** Whether a path is an existing file. */
+/** Whether something is at a path, without following a link (a link is reported, never read). */
 export async function exists(file: string): Promise<boolean> {
   try {
-    return (await stat(file)).isFile();
+    const info = await lstat(file);
+    return info.isFile() || info.isSymbolicLink();
   } catch {
     return false;
   }

@@ -19,10 +19,11 @@ import {
   siteSpec,
   synonymsSpec,
   validateYaml,
+  type YamlFileSpec,
 } from './data-files.ts';
+import { checkFileSafety, readContentText } from './file-safety.ts';
 import { exists, listFiles, relative, type ContentPaths } from './files.ts';
 import { checkLinks } from './links.ts';
-import { readFile } from 'node:fs/promises';
 
 export type { ContentPaths } from './files.ts';
 export type { CheckedArticle } from './articles.ts';
@@ -56,21 +57,21 @@ export interface ContentCheckResult {
  * articles, duplicate slugs and drafts linked from published pages.
  */
 export async function checkContent(paths: ContentPaths, options: CheckOptions = {}): Promise<ContentCheckResult> {
-  const problems: Problem[] = [];
+  const problems: Problem[] = await checkFileSafety(paths);
   const site = await checkDataFile(paths, 'site.yaml', siteSpec, problems, 'Create content/site.yaml with name, tagline, url, timeZone and repository (see README).', (data, source) =>
     checkBrandColours(relative(paths, path.join(paths.contentDir, 'site.yaml')), data, source, problems),
   );
   const contact = await checkDataFile(paths, 'contact.yaml', contactSpec, problems, 'Create content/contact.yaml with at least one phone or chat channel and one email or text channel (see README).');
-  const announcementsFile = path.join(paths.contentDir, 'announcements.yaml');
-  const announcements = (await exists(announcementsFile))
-    ? validateYaml(relative(paths, announcementsFile), await readFile(announcementsFile, 'utf8'), announcementsSpec, problems)
-    : { notices: [] };
-  const accessibilityFile = path.join(paths.contentDir, 'accessibility.yaml');
-  if (await exists(accessibilityFile)) validateYaml(relative(paths, accessibilityFile), await readFile(accessibilityFile, 'utf8'), accessibilitySpec, problems);
-  const synonymsFile = path.join(paths.contentDir, 'synonyms.yaml');
-  const synonyms = (await exists(synonymsFile))
-    ? validateYaml(relative(paths, synonymsFile), await readFile(synonymsFile, 'utf8'), synonymsSpec, problems)
-    : { groups: [] };
+  // An optional file that is missing gets its default; one that is broken, undefined.
+  const optional = async <T>(name: string, spec: YamlFileSpec<T>, missing: T): Promise<T | undefined> => {
+    const absolute = path.join(paths.contentDir, name);
+    if (!(await exists(absolute))) return missing;
+    const text = await readContentText(paths, absolute, problems);
+    return text === undefined ? undefined : validateYaml(relative(paths, absolute), text, spec, problems);
+  };
+  const announcements = await optional('announcements.yaml', announcementsSpec, { notices: [] });
+  await optional('accessibility.yaml', accessibilitySpec, undefined);
+  const synonyms = await optional('synonyms.yaml', synonymsSpec, { groups: [] });
   const categories = await checkCategories(paths, problems);
   const articles: CheckedArticle[] = [];
   const bySlug = new Map<string, CheckedArticle>();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CategoryData } from '../../schemas/category.ts';
+import { hasDotSegment } from '../../schemas/web-address.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { fixedPagePaths, parseInternalLink } from '../../shared/routes.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
@@ -16,6 +17,8 @@ export async function checkLinks(
   problems: Problem[],
 ): Promise<void> {
   for (const ref of article.scan?.references ?? []) {
+    // Paths with "." or ".." are reported by paths.ts and never looked up.
+    if (hasDotSegment(ref.kind === 'component' ? String(ref.attributes?.src ?? '') : ref.value)) continue;
     if (ref.kind === 'component') {
       const src = ref.value === 'Image' ? ref.attributes?.src : undefined;
       if (typeof src === 'string' && src.startsWith('/') && !(await exists(path.join(paths.publicDir, decodeURIComponent(src))))) {

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import type { ValueProblem } from '../../schemas/web-address.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -58,6 +59,12 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, ctx: Sc
       continue;
     }
     const received = valueAt(ctx.data, path);
+    // Our value checks (src/schemas/web-address.ts) say exactly what is wrong and how to fix it.
+    const own = issue.code === 'custom' ? (issue.params as Partial<ValueProblem> | undefined) : undefined;
+    if (received !== undefined && own?.problem && own.allowed && own.fix) {
+      problems.push({ file: ctx.file, line: ctx.source.lineOf(path), field: formatFieldPath(path), message: own.problem, received, allowed: own.allowed, fix: own.fix, severity: 'error' });
+      continue;
+    }
     let message: string;
     if (received === undefined) message = 'is required but missing';
     else if (issue.code === 'too_small' && typeof received === 'string' && received.trim() === '') message = 'is empty';

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../../shared/problems.ts';
 
 /** YAML parsed with enough position data to point a writer at a line. */
@@ -17,16 +17,34 @@ export interface YamlSource {
  */
 export function parseYamlSource(text: string, file: string, firstLine = 1): YamlSource {
   const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-  const problems: Problem[] = doc.errors.map((error) => ({
-    file,
-    line: toLine(error.pos[0]),
-    column: counter.linePos(error.pos[0]).col,
-    message: `the YAML could not be read: ${error.message.split('\n')[0]}`,
-    fix: 'Check the indentation, that every "key: value" has a space after the colon, and that text containing ":" or "#" is in quotes.',
-    severity: 'error',
-  }));
+  let doc: Document;
+  try {
+    // merge: false keeps "<<" an ordinary key, so a merge is reported below, never applied.
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, merge: false });
+  } catch (error) {
+    return unreadable(file, firstLine, error);
+  }
+  // One broken line often confuses the parser for the rest of the file; the first few errors are the useful ones.
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    const reason = error.code === 'RESOURCE_EXHAUSTION' ? 'it is nested too deeply' : error.message.split('\n')[0];
+    if (problems.length === 3 || problems.some((p) => p.message.endsWith(reason!))) continue;
+    const { line: at, col } = counter.linePos(error.pos[0]);
+    // A value starting with "*", "&" or "!" is YAML syntax, not text: the usual cause is Markdown emphasis.
+    const written = /^(\s*(?:-\s+)?[\w-]+:\s+|\s*-\s+)([*&!].*?)\s*$/.exec(text.split('\n')[at - 1] ?? '');
+    problems.push({
+      file,
+      line: toLine(error.pos[0]),
+      column: col,
+      message: `the YAML could not be read: ${reason}`,
+      fix: written
+        ? `Text that starts with "${written[2]![0]}" must be in quotes: ${written[1]!.trim()} "${written[2]!.replace(/"/g, '\\"')}"`
+        : 'Check the indentation, that every "key: value" has a space after the colon, and that text containing ":" or "#" is in quotes.',
+      severity: 'error',
+    });
+  }
+  if (!problems.length) problems.push(...yamlFeatureProblems(doc, text, file, toLine));
   const lineOf = (path: ReadonlyArray<PropertyKey>): number | undefined => {
     // Walk down as far as the path exists, so a missing key points at its parent.
     let node: unknown = doc.contents;
@@ -48,7 +66,98 @@ export function parseYamlSource(text: string, file: string, firstLine = 1): Yaml
     }
     return line;
   };
-  return { data: problems.length ? undefined : doc.toJS(), problems, lineOf };
+  let data: unknown;
+  if (!problems.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 0 });
+    } catch (error) {
+      return unreadable(file, firstLine, error);
+    }
+  }
+  return { data, problems, lineOf };
+}
+
+function unreadable(file: string, line: number, error: unknown): YamlSource {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    data: undefined,
+    problems: [{ file, line, message: `the YAML could not be read: ${reason}`, fix: 'Write the settings as plain "key: value" lines and lists, as in the examples in README.md.', severity: 'error' }],
+    lineOf: () => line,
+  };
+}
+
+/**
+ * Anchors (&name), aliases (*name), merge keys (<<) and tags (!!binary):
+ * YAML features no setting or front matter needs, which make a value
+ * appear somewhere other than where it is written, can multiply a small
+ * file into gigabytes, or crash a parser. Most often a writer meant plain
+ * text that starts with "*" or "&", so the fix says how to quote it.
+ */
+function yamlFeatureProblems(doc: Document, text: string, file: string, toLine: (offset: number) => number): Problem[] {
+  const problems: Problem[] = [];
+  const quoted = (start: number, end: number) => {
+    const raw = text.slice(start, end).trim();
+    return `"${raw.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  };
+  // An alias bomb repeats the same few lines: one problem per line and kind is enough.
+  const seen = new Set<string>();
+  const push = (kind: string, problem: Problem) => {
+    const key = `${kind}:${problem.line}`;
+    if (seen.has(key) || seen.size >= 20) return;
+    seen.add(key);
+    problems.push(problem);
+  };
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const [start, end] = node.range ?? [0, 0];
+      push('alias', {
+        file,
+        line: toLine(start),
+        message: 'starts with "*", which YAML reads as a reference to another value (an alias), not as text',
+        received: text.slice(start, end).trim(),
+        allowed: 'plain text; put text that starts with "*" in quotes',
+        fix: `Write it in quotes: ${quoted(start, end)}. (Markdown emphasis does not work here.)`,
+        severity: 'error',
+      });
+      return;
+    }
+    if (isPair(node) && isScalar(node.key) && node.key.value === '<<') {
+      push('merge', {
+        file,
+        line: toLine(node.key.range?.[0] ?? 0),
+        field: '<<',
+        message: 'is a YAML merge key, which copies fields from elsewhere in the file',
+        allowed: 'each field written out where it applies',
+        fix: 'Replace the "<<:" line with the fields themselves.',
+        severity: 'error',
+      });
+    }
+    if (!isNode(node)) return;
+    const start = node.range?.[0] ?? 0;
+    if (node.anchor) {
+      push('anchor', {
+        file,
+        line: toLine(start),
+        message: `has a YAML anchor (&${node.anchor}), a name for reusing the value elsewhere`,
+        received: `&${node.anchor}`,
+        allowed: 'plain values; put text that starts with "&" in quotes',
+        fix: `Remove "&${node.anchor}", or if it is part of the text, put the whole text in quotes.`,
+        severity: 'error',
+      });
+    }
+    if (node.tag && !isMap(node) && !isSeq(node)) {
+      push('tag', {
+        file,
+        line: toLine(start),
+        message: `has a YAML tag (${node.tag.replace('tag:yaml.org,2002:', '!!')}), which changes how the value is read`,
+        received: node.tag.replace('tag:yaml.org,2002:', '!!'),
+        allowed: 'plain text, numbers, true or false, dates and lists',
+        fix: 'Remove the tag, and put the value in quotes if it starts with "!".',
+        severity: 'error',
+      });
+    }
+  });
+  return problems;
 }
 
 /** Splits a Markdown file into front matter and body, keeping line numbers. */

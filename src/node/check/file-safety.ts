@@ -1,0 +1,162 @@
+import { isUtf8 } from 'node:buffer';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../../shared/problems.ts';
+import type { ContentPaths } from './files.ts';
+
+/** Largest content file the checker reads and the build publishes: far above any real article or settings file. */
+export const MAX_CONTENT_BYTES = 1_000_000;
+
+/** One entry found while walking a folder without following links. */
+interface WalkEntry {
+  absolute: string;
+  kind: 'file' | 'folder' | 'link' | 'other';
+  size: number;
+}
+
+/**
+ * Every entry under a folder, found with lstat so a symbolic link is
+ * reported as a link and never followed (a linked folder could be `/`,
+ * a linked file could be a secret). The folder itself counts too.
+ */
+export async function walkWithoutFollowing(dir: string): Promise<WalkEntry[]> {
+  const entries: WalkEntry[] = [];
+  const visit = async (absolute: string): Promise<void> => {
+    let info;
+    try {
+      info = await lstat(absolute);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const kind = info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+    entries.push({ absolute, kind, size: info.size });
+    if (kind !== 'folder') return;
+    for (const name of (await readdir(absolute)).sort()) await visit(path.join(absolute, name));
+  };
+  await visit(dir);
+  return entries;
+}
+
+function display(paths: ContentPaths, absolute: string): string {
+  return path.relative(paths.root, absolute).split(path.sep).join('/') || '.';
+}
+
+/**
+ * Files that are not what they say, anywhere under the content folder and
+ * public/: symbolic links (files or folders), devices and pipes, and content
+ * files too large to be real articles or settings. Each one stops the
+ * build, so none of them is ever read, followed or published.
+ */
+export async function checkFileSafety(paths: ContentPaths): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const [dir, where] of [
+    [paths.contentDir, 'the content folder'],
+    [paths.publicDir, 'public/'],
+  ] as const) {
+    for (const entry of await walkWithoutFollowing(dir)) {
+      const file = display(paths, entry.absolute);
+      if (entry.kind === 'link') {
+        problems.push({
+          file,
+          message: `is a symbolic link: files in ${where} must be real files and folders, never links to somewhere else`,
+          fix: 'Replace the link with a copy of the file (or folder) itself, or remove it.',
+          severity: 'error',
+        });
+      } else if (entry.kind === 'other') {
+        problems.push({
+          file,
+          message: 'is not a file or a folder (a device, pipe or socket)',
+          fix: `Remove it from ${where}.`,
+          severity: 'error',
+        });
+      } else if (entry.kind === 'file' && dir === paths.contentDir && entry.size > MAX_CONTENT_BYTES) {
+        problems.push({
+          file,
+          message: `is larger than 1 MB (${(entry.size / 1e6).toFixed(1)} MB), far more than any article or settings file needs`,
+          allowed: 'at most 1 MB',
+          fix: 'Split it into several articles; pictures and downloads belong in public/, not in content/.',
+          severity: 'error',
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Reads a content file as text, or pushes why it cannot be trusted: not a
+ * plain file inside the content folder, over 1 MB, a byte order mark,
+ * bytes that are not UTF-8, or NUL characters. Links and oversized files
+ * are already reported by {@link checkFileSafety}, so they are skipped quietly.
+ */
+export async function readContentText(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<string | undefined> {
+  const file = display(paths, absolute);
+  let info;
+  try {
+    info = await lstat(absolute);
+  } catch {
+    return undefined;
+  }
+  if (!info.isFile() || info.size > MAX_CONTENT_BYTES) return undefined;
+  // A linked parent folder would lead outside; the real path must stay inside.
+  const [real, root] = await Promise.all([realpath(absolute), realpath(paths.contentDir)]);
+  if (!real.startsWith(root + path.sep)) return undefined;
+  const bytes = await readFile(absolute);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    problems.push({
+      file,
+      line: 1,
+      message: 'starts with an invisible byte order mark (BOM), so its first line cannot be read',
+      allowed: 'UTF-8 text without a byte order mark',
+      fix: 'Save the file as "UTF-8", not "UTF-8 with BOM" (in VS Code: click the encoding in the status bar, then "Save with Encoding" and "UTF-8").',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  if (!isUtf8(bytes)) {
+    const { line, text } = firstInvalidLine(bytes);
+    problems.push({
+      file,
+      line,
+      message: 'is not saved as UTF-8: this line has characters in another encoding (often Latin-1 or Windows-1252), which would show as "�"',
+      received: text,
+      allowed: 'UTF-8 text',
+      fix: 'Save the file with the encoding "UTF-8" (in VS Code: click the encoding in the status bar, then "Reopen with Encoding" and your old encoding, then "Save with Encoding" and "UTF-8").',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    problems.push({
+      file,
+      line: lineAt(bytes, nul),
+      message: 'has a NUL character, so it is not a text file',
+      allowed: 'plain text',
+      fix: 'Open the file in a text editor and delete the invisible character, or recreate the file as plain text.',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  return bytes.toString('utf8');
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** The first line that is not UTF-8. A newline byte never occurs inside a multi-byte character, so lines can be tested one by one. */
+function firstInvalidLine(bytes: Buffer): { line: number; text: string } {
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
+    if (!isUtf8(slice)) return { line, text: slice.toString('utf8').trim() };
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return { line: 1, text: '' };
+}
