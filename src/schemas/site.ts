@@ -1,32 +1,15 @@
 import { z } from 'astro/zod';
 import { isValidTimeZone } from '../shared/hours.ts';
 // language-tags.ts is a leaf module shared with pages, so the check and the
-// build agree on what a language code is and which way it reads.
-import { canonicalTag, englishLanguageName, isKnownLanguage, LANGUAGE_CODE, nativeLanguageName, textDirection } from '../shared/language-tags.ts';
-import { hexColourSchema } from './common.ts';
+// build agree on which way a language reads and what it calls itself.
+import { canonicalTag, englishLanguageName, isKnownLanguage, nativeLanguageName, textDirection } from '../shared/language-tags.ts';
+import { hexColourSchema, languageCodeSchema } from './common.ts';
 
 const themeColoursSchema = z.strictObject({
   /** Links, buttons and focus rings. */
   accent: hexColourSchema,
   /** Text on accent-coloured buttons. */
   accentText: hexColourSchema.default('#ffffff'),
-});
-
-/**
- * A language code as writers type it in site.yaml, file names and contact
- * channels: lower case, canonical ("cy", not "cym"), and a language the
- * platform knows, so a typo fails the check instead of naming a language
- * no one reads.
- */
-export const languageCodeSchema = z.string().superRefine((code, ctx) => {
-  const allowed = 'a lower-case language code like "en", "cy", "ar" or "pt-br"';
-  if (!LANGUAGE_CODE.test(code)) {
-    ctx.addIssue({ code: 'custom', message: allowed });
-    return;
-  }
-  const canonical = canonicalTag(code)?.toLowerCase();
-  if (!canonical || !isKnownLanguage(code)) ctx.addIssue({ code: 'custom', message: `${allowed} (this one is not a language code)` });
-  else if (canonical !== code) ctx.addIssue({ code: 'custom', message: `the short form of the code, "${canonical}", which browsers and search engines use` });
 });
 
 /** One language the help center is written in, as the writer writes it. */
