@@ -7,7 +7,7 @@ import type { SiteData } from '../../schemas/site.ts';
 import type { SynonymsData } from '../../schemas/synonyms.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
-import { readArticle, type CheckedArticle } from './articles.ts';
+import { isTranslationFile, readArticle, type CheckedArticle } from './articles.ts';
 import { checkComponents } from './components.ts';
 import {
   accessibilitySpec,
@@ -21,11 +21,13 @@ import {
   validateYaml,
 } from './data-files.ts';
 import { exists, listFiles, relative, type ContentPaths } from './files.ts';
+import { checkLanguages, type History, type LanguagesResult } from './languages.ts';
 import { checkLinks } from './links.ts';
 import { readFile } from 'node:fs/promises';
 
 export type { ContentPaths } from './files.ts';
 export type { CheckedArticle } from './articles.ts';
+export type { CheckedTranslation, History } from './languages.ts';
 
 /** What the checker compares against. */
 export interface CheckOptions {
@@ -35,6 +37,8 @@ export interface CheckOptions {
   previousRelease?: string;
   /** Today, for review dates (tests fix it). */
   today?: Date;
+  /** Git's dates, to tell translations whose original changed after them. */
+  history?: History;
 }
 
 
@@ -47,6 +51,8 @@ export interface ContentCheckResult {
   synonyms?: SynonymsData;
   categories: Map<string, CategoryData>;
   articles: CheckedArticle[];
+  /** Translations, interface strings and translated settings. */
+  languages: LanguagesResult;
 }
 
 
@@ -75,7 +81,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
   const articles: CheckedArticle[] = [];
   const bySlug = new Map<string, CheckedArticle>();
   const articleFiles = await listFiles(path.join(paths.contentDir, 'articles'));
-  for (const absolute of articleFiles) {
+  for (const absolute of articleFiles.filter((file) => !isTranslationFile(file))) {
     const article = await readArticle(paths, absolute, problems);
     if (!article) continue;
     const earlier = bySlug.get(article.slug);
@@ -217,5 +223,6 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
       });
     });
   }
-  return { problems, site, contact, announcements, synonyms, categories, articles };
+  const languages = await checkLanguages({ paths, site, problems }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
+  return { problems, site, contact, announcements, synonyms, categories, articles, languages };
 }
