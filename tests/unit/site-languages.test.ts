@@ -61,6 +61,20 @@ describe('language tags', () => {
     for (const ltr of ['en', 'cy', 'pa', 'az-Latn', 'zh-Hant', 'tr']) assert.equal(textDirection(ltr), 'ltr', ltr);
   });
 
+  test('without Intl text info (older browsers), direction comes from the list of right-to-left languages', () => {
+    const proto = Intl.Locale.prototype as unknown as Record<string, unknown>;
+    const saved = ['getTextInfo', 'textInfo'].map((name) => [name, Object.getOwnPropertyDescriptor(proto, name)] as const);
+    try {
+      for (const [name] of saved) delete proto[name];
+      assert.equal('getTextInfo' in new Intl.Locale('ar') || 'textInfo' in new Intl.Locale('ar'), false, 'the engine’s text info is hidden');
+      for (const rtl of ['ar', 'he', 'fa', 'ur', 'pa-Arab', 'ar-EG']) assert.equal(textDirection(rtl), 'rtl', rtl);
+      for (const ltr of ['en', 'cy', 'pa', 'az-Latn']) assert.equal(textDirection(ltr), 'ltr', ltr);
+    } finally {
+      for (const [name, descriptor] of saved) if (descriptor) Object.defineProperty(proto, name, descriptor);
+    }
+    assert.equal(typeof (new Intl.Locale('ar') as unknown as { getTextInfo?: unknown }).getTextInfo, 'function');
+  });
+
   test('names a language in its own words, capitalised its own way', () => {
     assert.equal(nativeLanguageName('es'), 'Español');
     assert.equal(nativeLanguageName('cy'), 'Cymraeg');
