@@ -58,6 +58,12 @@ const announcementTranslations = defineCollection({
   schema: announcementTranslationsSchema,
 });
 
+/** Each language's own synonym groups (synonyms.cy.yaml), by language code. */
+const synonymTranslations = defineCollection({
+  loader: optionalGlob({ pattern: 'synonyms.*.{yaml,yml}', base: contentDir, generateId: ({ entry }) => entry.split('.')[1] ?? entry }),
+  schema: synonymsSchema,
+});
+
 /** The site's own interface strings per language (translations/cy.yaml), by language code. */
 const uiStrings = defineCollection({
   loader: optionalGlob({ pattern: '*.{yaml,yml}', base: `${contentDir}/translations`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
@@ -101,5 +107,6 @@ export const collections = {
   categoryTranslations,
   contactTranslations,
   announcementTranslations,
+  synonymTranslations,
   uiStrings,
 };

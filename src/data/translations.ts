@@ -31,6 +31,8 @@ export interface LanguageEdition {
   contact: ContactData;
   /** Notices, translated where an overlay has them. */
   notices: (AnnouncementData & { isTranslated: boolean })[];
+  /** Synonym groups for this language's search: its own file, or the default language's for the default language. */
+  synonymGroups: string[][];
 }
 
 /** Every language of the help center. */
@@ -48,11 +50,12 @@ async function load(): Promise<HelpCenterLanguages> {
   const { site } = center;
   const settings: LanguageSettings = { languages: site.languages, prefixDefaultLanguage: site.prefixDefaultLanguage };
   const defaultCode = site.languages[0]!.code;
-  const [articleEntries, categoryEntries, contactEntries, noticeEntries, stringEntries] = await Promise.all([
+  const [articleEntries, categoryEntries, contactEntries, noticeEntries, synonymEntries, stringEntries] = await Promise.all([
     getCollection('articleTranslations'),
     getCollection('categoryTranslations'),
     getCollection('contactTranslations'),
     getCollection('announcementTranslations'),
+    getCollection('synonymTranslations'),
     getCollection('uiStrings'),
   ]);
   const overrides: Record<string, Catalog> = Object.fromEntries(stringEntries.map((entry) => [entry.id, entry.data]));
@@ -82,6 +85,8 @@ async function load(): Promise<HelpCenterLanguages> {
       articles: new Map(sortArticles([...articles.values()], language.locale).map((article) => [article.slug, article])),
       contact: translateContact(center.contact, contactEntries.find((entry) => entry.id === code)?.data),
       notices: translateNotices(center.notices, noticeEntries.find((entry) => entry.id === code)?.data),
+      // English synonyms would only add noise to another language's search.
+      synonymGroups: code === defaultCode ? center.synonymGroups : (synonymEntries.find((entry) => entry.id === code)?.data.groups ?? []),
     });
   }
   return { settings, editions, articleLanguages };

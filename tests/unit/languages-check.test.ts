@@ -20,6 +20,7 @@ describe('content check: languages', () => {
     assert.equal(languages.categoryTranslations.get('cy')?.get('getting-started')?.title, 'Dechrau arni');
     assert.deepEqual(languages.contactTranslations.cy?.channels.map((c) => c.id), ['phone', 'email']);
     assert.deepEqual(languages.uiStrings, { cy: { 'header.contact': 'Siarad â ni' } });
+    assert.deepEqual(languages.synonyms, { cy: { groups: [['ad-daliad', 'arian yn ôl']] } });
   });
 
   const cases: { name: string; errors: number; warnings?: number; phrases: string[] }[] = [
@@ -99,6 +100,14 @@ describe('content check: languages', () => {
       warnings: 1,
       phrases: [
         'content/articles/getting-started/welcome.cy.md:4 warning: "translated_from": may be out of date: content/articles/getting-started/welcome.md changed on 2026-01-15, after this translation (translated_from 2025-12-01); readers are told so\n    Fix:      Bring the translation up to date, then set translated_from: 2026-01-15.',
+      ],
+    },
+    {
+      name: 'translation-synonyms',
+      errors: 2,
+      phrases: [
+        'content/synonyms.ary.yaml error: is in the language "ary", which content/site.yaml does not declare\n    Received: "ary"\n    Allowed:  cy (Welsh), ar (Arabic)\n    Fix:      Did you mean "ar"? Rename the file to content/synonyms.ar.yaml.',
+        'content/synonyms.cy.yaml:2 error: "groups[0]": is not valid\n    Received: ["ad-daliad"]\n    Allowed:  a group of at least two words',
       ],
     },
     {

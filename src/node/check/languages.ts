@@ -4,6 +4,7 @@ import type { z } from 'astro/zod';
 import type { announcementsSchema } from '../../schemas/announcements.ts';
 import type { CategoryData } from '../../schemas/category.ts';
 import type { ContactData } from '../../schemas/contact.ts';
+import type { SynonymsData } from '../../schemas/synonyms.ts';
 import {
   articleTranslationFieldHelp,
   articleTranslationSchema,
@@ -25,7 +26,7 @@ import { listFiles, relative } from './files.ts';
 import { checkFileLanguage, type LanguageContext } from './language-files.ts';
 import { checkLinks } from './links.ts';
 import { problemsFromZod } from './schema-problems.ts';
-import { checkAnnouncementTranslations, checkContactTranslations } from './translated-data.ts';
+import { checkAnnouncementTranslations, checkContactTranslations, checkSynonymTranslations } from './translated-data.ts';
 import { checkUiStrings } from './ui-strings.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -59,13 +60,16 @@ export interface LanguagesResult {
   categoryTranslations: Map<string, Map<string, CategoryTranslationData>>;
   contactTranslations: Record<string, ContactTranslationData>;
   announcementTranslations: Record<string, AnnouncementTranslationsData>;
+  /** Each language's own synonym groups (synonyms.<lang>.yaml), for its search. */
+  synonyms: Record<string, SynonymsData>;
   uiStrings: Record<string, Catalog>;
 }
 
 /**
  * Every translation and every language setting: translated articles and
- * categories beside their originals, contact and notice translations,
- * and the site's interface strings. One call from the content check.
+ * categories beside their originals, contact and notice translations, each
+ * language's synonyms, and the site's interface strings. One call from the
+ * content check.
  */
 export async function checkLanguages(ctx: LanguageContext, translationFiles: string[], originals: Originals, history: History = {}): Promise<LanguagesResult> {
   return {
@@ -73,6 +77,7 @@ export async function checkLanguages(ctx: LanguageContext, translationFiles: str
     categoryTranslations: await checkCategoryTranslations(ctx, originals.categories),
     contactTranslations: await checkContactTranslations(ctx, originals.contact),
     announcementTranslations: await checkAnnouncementTranslations(ctx, originals.announcements?.notices),
+    synonyms: await checkSynonymTranslations(ctx),
     uiStrings: await checkUiStrings(ctx),
   };
 }

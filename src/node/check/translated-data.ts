@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnnouncementData } from '../../schemas/announcements.ts';
 import type { ContactData } from '../../schemas/contact.ts';
+import { synonymsFieldHelp, synonymsSchema, type SynonymsData } from '../../schemas/synonyms.ts';
 import {
   announcementTranslationsFieldHelp,
   announcementTranslationsSchema,
@@ -151,6 +152,25 @@ export async function checkAnnouncementTranslations(ctx: LanguageContext, notice
       isValid = false;
     });
     if (isDeclared && isValid) result[lang] = data;
+  }
+  return result;
+}
+
+/**
+ * synonyms.<lang>.yaml: the words readers of a language use for the same
+ * thing. Not a translation of synonyms.yaml (each language has its own
+ * vocabulary), so a whole file, checked like synonyms.yaml.
+ */
+export async function checkSynonymTranslations(ctx: LanguageContext): Promise<Record<string, SynonymsData>> {
+  const { paths, problems } = ctx;
+  const result: Record<string, SynonymsData> = {};
+  const original = relative(paths, path.join(paths.contentDir, 'synonyms.yaml'));
+  const spec = { schema: synonymsSchema, knownKeys: { '': Object.keys(synonymsSchema.shape) }, help: synonymsFieldHelp, kind: 'synonyms' };
+  for (const { absolute, lang, ext } of await findOverlays(paths.contentDir, 'synonyms')) {
+    const file = relative(paths, absolute);
+    const isDeclared = checkFileLanguage(ctx, { file, lang, original, renameTo: (code) => `${path.dirname(file)}/synonyms.${code}${ext}` });
+    const data = validateYaml(file, await readFile(absolute, 'utf8'), spec, problems);
+    if (data && isDeclared) result[lang] = data;
   }
   return result;
 }
