@@ -161,7 +161,17 @@ async function checkArticleTranslations(ctx: LanguageContext, files: string[], o
     seen.set(key, translation);
     found.push(translation);
   }
-  for (const translation of found) await checkTranslationBody(ctx, translation, found, originals);
+  // One link map per language, not per translation: a big site has thousands of each.
+  const linkTargets = new Map<string, Map<string, CheckedArticle>>();
+  for (const translation of found) {
+    let targets = linkTargets.get(translation.lang);
+    if (!targets) {
+      targets = new Map(originals.bySlug);
+      for (const other of found) if (other.lang === translation.lang) targets.set(other.slug, asArticle(other));
+      linkTargets.set(translation.lang, targets);
+    }
+    await checkTranslationBody(ctx, translation, targets, originals);
+  }
   return found;
 }
 
@@ -196,19 +206,21 @@ function reportOutdated(ctx: LanguageContext, translation: CheckedArticleFile<Ar
   });
 }
 
+/** A translation as the link and component checks see an article: its body, with the original's front matter and its own draft state. */
+function asArticle(translation: CheckedTranslation): CheckedArticle {
+  return { ...translation, data: { ...translation.original.data, draft: translation.original.data.draft || translation.data.draft } };
+}
+
 /**
  * Components, accessibility and links in a translation's body. Writers
  * link to /articles/<slug>/ in every language and readers get their own
- * language's version when it exists, so a #heading in such a link must be
- * a heading of that translation, not of the original.
+ * language's version when it exists, so `targets` holds those versions: a
+ * #heading in such a link must be a heading of that translation.
  */
-function checkTranslationBody(ctx: LanguageContext, translation: CheckedTranslation, all: CheckedTranslation[], originals: Originals): Promise<void> {
-  const asArticle = (t: CheckedTranslation): CheckedArticle => ({ ...t, data: { ...t.original.data, draft: t.original.data.draft || t.data.draft } });
-  const bySlug = new Map(originals.bySlug);
-  for (const other of all) if (other.lang === translation.lang) bySlug.set(other.slug, asArticle(other));
+function checkTranslationBody(ctx: LanguageContext, translation: CheckedTranslation, targets: Map<string, CheckedArticle>, originals: Originals): Promise<void> {
   const article = asArticle(translation);
   checkComponents(article, ctx.problems);
-  return checkLinks(ctx.paths, article, bySlug, originals.redirects, originals.categories, ctx.problems);
+  return checkLinks(ctx.paths, article, targets, originals.redirects, originals.categories, ctx.problems);
 }
 
 /** categories/<slug>.<lang>.yaml: beside an existing category, in a declared language, words only. */
