@@ -39,6 +39,11 @@ export function commitDate(root: string, hash: string): Date | undefined {
   return output ? new Date(output) : undefined;
 }
 
+/** Whether the repository is a shallow clone, where older commits are missing. */
+export function isShallowRepository(root: string): boolean {
+  return git(root, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
+}
+
 /** Which git ref counts as "the last release", and why; undefined when there is none. */
 export function releaseRef(root: string, env: NodeJS.ProcessEnv = process.env): { ref: string; reason: string } | undefined {
   if (env.HANDRAIL_RELEASE_REF) return { ref: env.HANDRAIL_RELEASE_REF, reason: 'HANDRAIL_RELEASE_REF' };

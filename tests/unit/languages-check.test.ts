@@ -152,5 +152,7 @@ describe('content check: languages', () => {
     assert.match(outdated.problems.map((p) => p.message).join('\n'), /changed on 2026-01-15, after this translation \(translated_from 2026-01-10\)/);
     const unknown = await checkContent({ root: path.dirname(contentDir), contentDir, publicDir }, { history: { commitDate: () => undefined } });
     assert.deepEqual(unknown.problems.map((p) => [p.field, p.message, p.severity]), [['translated_from', 'names a commit that is not in this repository', 'error']]);
+    const shallow = await checkContent({ root: path.dirname(contentDir), contentDir, publicDir }, { history: { commitDate: () => undefined, isShallow: () => true } });
+    assert.deepEqual(shallow.problems.map((p) => [p.message, p.severity]), [['names a commit this shallow clone does not have, so whether the translation is out of date is not known', 'warning']]);
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkContent } from '../../src/node/check/index.ts';
-import { addressesAtRef, commitDate, lastChangedDates, releaseRef } from '../../src/node/git-history.ts';
+import { addressesAtRef, commitDate, isShallowRepository, lastChangedDates, releaseRef } from '../../src/node/git-history.ts';
 import { formatProblem } from '../../src/shared/problems.ts';
 import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 import { FIXTURES, fixtureContent } from './fixture-content.ts';
@@ -88,6 +88,7 @@ describe('git history', () => {
     const first = git(repo, 'rev-list', '--max-parents=0', 'HEAD').trim();
     assert.equal(commitDate(repo, first.slice(0, 7))?.toISOString(), '2026-01-10T12:00:00.000Z');
     assert.equal(commitDate(repo, 'deadbee'), undefined);
+    assert.equal(isShallowRepository(repo), false);
 
     const contentDir = path.join(repo, 'content');
     const result = await checkContent({ root: repo, contentDir, publicDir }, { previousAddresses: addresses, previousRelease: 'release-1' });

@@ -52,6 +52,8 @@ export interface History {
   lastChanged?(file: string): Date | undefined;
   /** The date of a commit named in translated_from; undefined when git does not know it. */
   commitDate?(hash: string): Date | undefined;
+  /** Whether the clone is shallow, so an unknown commit may just be missing here. */
+  isShallow?(): boolean;
 }
 
 /** Everything in the content that is in another language, once checked. */
@@ -190,7 +192,12 @@ function reportOutdated(ctx: LanguageContext, translation: CheckedArticleFile<Ar
   const from = translation.data.translated_from;
   const line = translation.lineOf(['translated_from']);
   if (from && 'commit' in from && history.commitDate && !history.commitDate(from.commit)) {
-    ctx.problems.push({ file: translation.file, line, field: 'translated_from', message: 'names a commit that is not in this repository', received: from.commit, fix: 'Copy the commit from "git log" of the original, or write the date you translated it, e.g. translated_from: 2026-03-14.', severity: 'error' });
+    // A shallow clone (some hosts build from one) lacks older commits: say so, but do not stop the build.
+    ctx.problems.push(
+      history.isShallow?.()
+        ? { file: translation.file, line, field: 'translated_from', message: 'names a commit this shallow clone does not have, so whether the translation is out of date is not known', received: from.commit, fix: 'Build from the full history (git fetch --unshallow; fetch-depth: 0 on GitHub Actions), or write the date you translated it instead.', severity: 'warning' }
+        : { file: translation.file, line, field: 'translated_from', message: 'names a commit that is not in this repository', received: from.commit, fix: 'Copy the commit from "git log" of the original, or write the date you translated it, e.g. translated_from: 2026-03-14.', severity: 'error' },
+    );
     return;
   }
   if (!freshness.isOutdated || !freshness.originalUpdated || !freshness.translatedAt) return;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkContent, type ContentCheckResult } from './index.ts';
-import { addressesAtRef, commitDate, lastChangedDates, releaseRef } from '../git-history.ts';
+import { addressesAtRef, commitDate, isShallowRepository, lastChangedDates, releaseRef } from '../git-history.ts';
 import { projectRoot, publicDir } from '../project-paths.ts';
 
 /**
@@ -13,7 +13,11 @@ export async function runContentCheck(contentDir: string): Promise<ContentCheckR
   const previousAddresses = release ? addressesAtRef(projectRoot, release.ref, path.join(contentDir, 'articles')) : undefined;
   // Read git's dates only when a translation asks: one-language sites pay nothing.
   let changed: Map<string, Date> | undefined;
-  const history = { lastChanged: (file: string) => (changed ??= lastChangedDates(projectRoot, contentDir)).get(file), commitDate: (hash: string) => commitDate(projectRoot, hash) };
+  const history = {
+    lastChanged: (file: string) => (changed ??= lastChangedDates(projectRoot, contentDir)).get(file),
+    commitDate: (hash: string) => commitDate(projectRoot, hash),
+    isShallow: () => isShallowRepository(projectRoot),
+  };
   const result = await checkContent(
     { root: projectRoot, contentDir, publicDir },
     { previousAddresses, previousRelease: release ? `${release.ref} (${release.reason})` : undefined, history },
