@@ -1,8 +1,14 @@
+import { createHash } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/node/chromium.ts';
 
-/** Port of the static server the browser tests use (not 4321, so `npm start` can run alongside). */
-export const TEST_PORT = Number(process.env.HANDRAIL_TEST_PORT ?? 4322);
+/**
+ * Port of the static server the browser tests use: not 4321, so `npm start`
+ * can run alongside, and different for each checkout of the project, because
+ * a test run reuses a server already listening and two checkouts on one
+ * machine would otherwise test each other's site.
+ */
+export const TEST_PORT = Number(process.env.HANDRAIL_TEST_PORT ?? 4400 + (createHash('sha1').update(import.meta.dirname).digest().readUInt16BE(0) % 500));
 
 // Browser tests run against the built site in dist/ (never the dev server):
 // `npm test` builds first. The server is the same one `npm start` uses.

@@ -22,7 +22,8 @@ function stop(message: string): never {
 }
 
 const title = positionals.join(' ').trim();
-const categories = (await readdir(path.join(contentDir, 'categories'))).map((f) => f.replace(/\.ya?ml$/, ''));
+// billing.cy.yaml is a translation of the billing category, not a category.
+const categories = (await readdir(path.join(contentDir, 'categories'))).map((f) => f.replace(/\.ya?ml$/, '')).filter((name) => !name.includes('.'));
 if (!title) stop('Give the article a title: npm run new -- "Change your delivery address" --category orders');
 if (!values.category) stop(`Say which category it belongs to with --category. Categories: ${categories.join(', ')}.`);
 if (!categories.includes(values.category)) {

@@ -7,15 +7,21 @@ import { contactSchema } from './schemas/contact.ts';
 import { announcementsSchema } from './schemas/announcements.ts';
 import { synonymsSchema } from './schemas/synonyms.ts';
 import { accessibilitySchema } from './schemas/accessibility.ts';
+import { announcementTranslationsSchema, articleTranslationSchema, categoryTranslationSchema, contactTranslationSchema, uiStringsSchema } from './schemas/translations.ts';
 import { contentDir } from './node/project-paths.ts';
+import { optionalGlob } from './node/optional-glob.ts';
 
 // The content checker (scripts/check-content.ts) runs before the build with
 // the same schemas and reports problems with file, line and fix; these
 // collections only load what it has already accepted.
 
+// A file name with a second dot is a translation (refunds.cy.md, billing.cy.yaml):
+// slugs never contain one. Translations load into collections of their own.
+const TRANSLATION = '*.*.{md,mdx,yaml,yml}';
+
 const articles = defineCollection({
   loader: glob({
-    pattern: '*/*.{md,mdx}',
+    pattern: ['*/*.{md,mdx}', `!*/${TRANSLATION}`],
     base: `${contentDir}/articles`,
     // "billing/refunds" keeps the category; the slug is the file name.
     generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
@@ -24,8 +30,44 @@ const articles = defineCollection({
 });
 
 const categories = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: `${contentDir}/categories` }),
+  loader: glob({ pattern: ['*.{yaml,yml}', `!${TRANSLATION}`], base: `${contentDir}/categories` }),
   schema: categorySchema,
+});
+
+/** Translated articles, by "billing/refunds.cy". */
+const articleTranslations = defineCollection({
+  loader: optionalGlob({ pattern: '*/*.*.{md,mdx}', base: `${contentDir}/articles`, generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+  schema: articleTranslationSchema,
+});
+
+/** Translated categories, by "billing.cy". */
+const categoryTranslations = defineCollection({
+  loader: optionalGlob({ pattern: '*.*.{yaml,yml}', base: `${contentDir}/categories`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+  schema: categoryTranslationSchema,
+});
+
+/** Contact words per language (contact.cy.yaml), by language code. */
+const contactTranslations = defineCollection({
+  loader: optionalGlob({ pattern: 'contact.*.{yaml,yml}', base: contentDir, generateId: ({ entry }) => entry.split('.')[1] ?? entry }),
+  schema: contactTranslationSchema,
+});
+
+/** Notice words per language (announcements.cy.yaml), by language code. */
+const announcementTranslations = defineCollection({
+  loader: optionalGlob({ pattern: 'announcements.*.{yaml,yml}', base: contentDir, generateId: ({ entry }) => entry.split('.')[1] ?? entry }),
+  schema: announcementTranslationsSchema,
+});
+
+/** Each language's own synonym groups (synonyms.cy.yaml), by language code. */
+const synonymTranslations = defineCollection({
+  loader: optionalGlob({ pattern: 'synonyms.*.{yaml,yml}', base: contentDir, generateId: ({ entry }) => entry.split('.')[1] ?? entry }),
+  schema: synonymsSchema,
+});
+
+/** The site's own interface strings per language (translations/cy.yaml), by language code. */
+const uiStrings = defineCollection({
+  loader: optionalGlob({ pattern: '*.{yaml,yml}', base: `${contentDir}/translations`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),
+  schema: uiStringsSchema,
 });
 
 const settings = defineCollection({
@@ -53,4 +95,18 @@ const accessibility = defineCollection({
   schema: accessibilitySchema,
 });
 
-export const collections = { articles, categories, settings, contact, announcements, synonyms, accessibility };
+export const collections = {
+  articles,
+  categories,
+  settings,
+  contact,
+  announcements,
+  synonyms,
+  accessibility,
+  articleTranslations,
+  categoryTranslations,
+  contactTranslations,
+  announcementTranslations,
+  synonymTranslations,
+  uiStrings,
+};

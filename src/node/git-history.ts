@@ -29,6 +29,21 @@ export function lastChangedDates(root: string, dir: string): Map<string, Date> {
   return dates;
 }
 
+/**
+ * The date of a commit (a translation's translated_from), or undefined
+ * when git does not know it (a typo, or a shallow clone without it).
+ */
+export function commitDate(root: string, hash: string): Date | undefined {
+  if (!/^[0-9a-f]{7,40}$/.test(hash)) return undefined;
+  const output = git(root, ['show', '-s', '--format=%cI', `${hash}^{commit}`])?.trim();
+  return output ? new Date(output) : undefined;
+}
+
+/** Whether the repository is a shallow clone, where older commits are missing. */
+export function isShallowRepository(root: string): boolean {
+  return git(root, ['rev-parse', '--is-shallow-repository'])?.trim() === 'true';
+}
+
 /** Which git ref counts as "the last release", and why; undefined when there is none. */
 export function releaseRef(root: string, env: NodeJS.ProcessEnv = process.env): { ref: string; reason: string } | undefined {
   if (env.HANDRAIL_RELEASE_REF) return { ref: env.HANDRAIL_RELEASE_REF, reason: 'HANDRAIL_RELEASE_REF' };
@@ -51,7 +66,8 @@ export function addressesAtRef(root: string, ref: string, articlesDir: string): 
   if (listing === undefined) return undefined;
   const slugs = new Set<string>();
   for (const file of listing.split('\n')) {
-    const match = /\/([^/]+)\.mdx?$/.exec(file.trim());
+    // refunds.cy.md is a translation: its address is the original's, in another language.
+    const match = /\/([^/.]+)\.mdx?$/.exec(file.trim());
     if (match) slugs.add(match[1]!);
   }
   // redirect_from lists, found with one grep over the ref's tree.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { siteSchema } from '../schemas/site.ts';
+import { siteFields } from '../schemas/site.ts';
 import { contentDir } from './project-paths.ts';
 
 /**
@@ -15,8 +15,8 @@ export function readSiteSettings(dir: string = contentDir): { url: string; baseP
     const data = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { url?: unknown; basePath?: unknown } | null;
     // Only a value the schema accepts reaches the Astro config (canonical
     // links, sitemap), even when `astro build` runs without the check.
-    const url = siteSchema.shape.url.safeParse(data?.url);
-    const basePath = siteSchema.shape.basePath.safeParse(data?.basePath);
+    const url = siteFields.shape.url.safeParse(data?.url);
+    const basePath = siteFields.shape.basePath.safeParse(data?.basePath);
     return { url: url.success ? url.data : 'http://localhost', basePath: basePath.success ? basePath.data : '/' };
   } catch {
     return { url: 'http://localhost', basePath: '/' };

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+// A leaf module shared with pages: the check and the build agree on what a language code is.
+import { canonicalTag, isKnownLanguage, LANGUAGE_CODE } from '../shared/language-tags.ts';
 
 /** Lower-case words joined by hyphens: the shape of every file and folder name a writer creates. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -36,3 +38,20 @@ export const calendarDateSchema = z
 export const hexColourSchema = z
   .string()
   .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a hex colour like "#1d4ed8"');
+
+/**
+ * A language code as writers type it in site.yaml, file names and contact
+ * channels: lower case, canonical ("cy", not "cym"), and a language the
+ * platform knows, so a typo fails the check instead of naming a language
+ * no one reads.
+ */
+export const languageCodeSchema = z.string().superRefine((code, ctx) => {
+  const allowed = 'a lower-case language code like "en", "cy", "ar" or "pt-br"';
+  if (!LANGUAGE_CODE.test(code)) {
+    ctx.addIssue({ code: 'custom', message: allowed });
+    return;
+  }
+  const canonical = canonicalTag(code)?.toLowerCase();
+  if (!canonical || !isKnownLanguage(code)) ctx.addIssue({ code: 'custom', message: `${allowed} (this one is not a language code)` });
+  else if (canonical !== code) ctx.addIssue({ code: 'custom', message: `the short form of the code, "${canonical}", which browsers and search engines use` });
+});

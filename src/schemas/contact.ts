@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 // hours.ts is a leaf module (no imports) shared with the browser; the schema
 // uses its parser so config and runtime can never disagree on a time range.
 import { findOverlaps, parseTimeRange, WEEKDAYS, type TimeRange, type Weekday } from '../shared/hours.ts';
-import { calendarDateSchema, KEBAB_CASE } from './common.ts';
+import { calendarDateSchema, KEBAB_CASE, languageCodeSchema } from './common.ts';
 import { checkEmailAddress, checkWebAddress, refineWith, type ValueProblem } from './web-address.ts';
 
 /** The kinds of channel, and how each becomes a link. */
@@ -33,7 +33,8 @@ const dayHoursSchema = z
     }
   });
 
-const weeklySchema = z.strictObject(
+/** Hours per weekday; a missing day is closed. */
+export const weeklySchema = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((day) => [day, dayHoursSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof dayHoursSchema>>,
 );
 
@@ -80,6 +81,10 @@ export const channelSchema = z
     accessibility: z.string().trim().min(1).optional(),
     /** Category slugs whose pages list this channel first. */
     firstFor: z.array(z.string().regex(KEBAB_CASE)).default([]),
+    /** Languages its people speak, by code, e.g. [en, cy]; left out, the site's default language only. */
+    languages: z.array(languageCodeSchema).optional(),
+    /** Hours in a language where they differ from the channel's, e.g. Welsh speakers on Mondays only. */
+    hoursByLanguage: z.record(languageCodeSchema, weeklySchema).optional(),
   })
   .superRefine((channel, ctx) => {
     const bad = (message: string) => ctx.addIssue({ code: 'custom', path: ['value'], message });
@@ -108,6 +113,16 @@ export const channelSchema = z
     }
     if (channel.hours && channel.alwaysOpen) {
       ctx.addIssue({ code: 'custom', path: ['alwaysOpen'], message: 'either hours or alwaysOpen: true, not both' });
+    }
+    const seen = new Set<string>();
+    channel.languages?.forEach((code, i) => {
+      if (seen.has(code)) ctx.addIssue({ code: 'custom', path: ['languages', i], message: 'a language listed only once' });
+      seen.add(code);
+    });
+    for (const code of Object.keys(channel.hoursByLanguage ?? {})) {
+      if (!seen.has(code)) {
+        ctx.addIssue({ code: 'custom', path: ['hoursByLanguage', code], message: `a language the channel lists in languages (${[...seen].join(', ') || 'none listed'})` });
+      }
     }
   });
 
@@ -154,4 +169,7 @@ export const contactFieldHelp: Record<string, string> = {
   'channels.alwaysOpen': 'Write alwaysOpen: true for a channel answered around the clock, and leave out hours.',
   'channels.closures': 'Write closures as a list, e.g. - { date: 2026-12-25, note: Christmas Day } or with until: and hours:.',
   'channels.firstFor': 'List category slugs, e.g. firstFor: [billing].',
+  'channels.languages': 'List the codes of the languages the people on this channel speak, e.g. languages: [en, cy].',
+  'channels.hoursByLanguage':
+    'Add hours for a language the channel lists in languages, written like hours, e.g. hoursByLanguage: { cy: { monday: "09:00-13:00" } }.',
 };

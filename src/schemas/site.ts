@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import { isValidTimeZone } from '../shared/hours.ts';
-import { hexColourSchema } from './common.ts';
+// language-tags.ts is a leaf module shared with pages, so the check and the
+// build agree on which way a language reads and what it calls itself.
+import { canonicalTag, englishLanguageName, isKnownLanguage, nativeLanguageName, textDirection } from '../shared/language-tags.ts';
+import { hexColourSchema, languageCodeSchema } from './common.ts';
 import { checkSitePath, checkWebAddress, refineWith } from './web-address.ts';
 
 const themeColoursSchema = z.strictObject({
@@ -10,8 +13,48 @@ const themeColoursSchema = z.strictObject({
   accentText: hexColourSchema.default('#ffffff'),
 });
 
-/** Site-wide settings (`content/site.yaml`). */
-export const siteSchema = z.strictObject({
+/** One language the help center is written in, as the writer writes it. */
+export const languageFields = z
+  .strictObject({
+    /** The code in file names and addresses: refunds.cy.md, /cy/articles/refunds/. */
+    code: languageCodeSchema,
+    /** The full tag for dates, numbers and <html lang>, e.g. "en-GB"; defaults to the code. */
+    locale: z.string().optional(),
+    /** How the language names itself in the language picker, e.g. "Cymraeg"; defaults from the code. */
+    name: z.string().trim().min(1, 'a name of 1 to 40 characters').max(40, 'a name of at most 40 characters').optional(),
+    /** Which way it reads; defaults from the language (rtl for Arabic, Hebrew, Persian, Urdu, …). */
+    dir: z.enum(['ltr', 'rtl']).optional(),
+  })
+  .superRefine((language, ctx) => {
+    if (language.locale === undefined) return;
+    const canonical = canonicalTag(language.locale);
+    const sameLanguage = canonical && new Intl.Locale(canonical).language === language.code.split('-')[0];
+    if (!canonical || !isKnownLanguage(language.locale) || !sameLanguage) {
+      const base = language.code.split('-')[0];
+      ctx.addIssue({ code: 'custom', path: ['locale'], message: `a language tag for ${englishLanguageName(language.code)}: "${base}", or "${base}-" and a country code in capitals` });
+    }
+  });
+
+/** A language with every default filled in: what pages and the checker use. */
+export interface Language {
+  /** Lower-case code used in file names and addresses, e.g. "cy" or "pt-br". */
+  code: string;
+  /** BCP 47 tag for `lang`, `hreflang`, dates and numbers, e.g. "en-GB" or "pt-BR". */
+  locale: string;
+  /** The language's own name for itself, e.g. "Cymraeg". */
+  name: string;
+  /** Reading direction. */
+  dir: 'ltr' | 'rtl';
+}
+
+/** Fills in a language's locale, name and direction from its code. */
+export function resolveLanguage(language: z.output<typeof languageFields>): Language {
+  const locale = canonicalTag(language.locale ?? language.code) ?? language.code;
+  return { code: language.code, locale, name: language.name ?? nativeLanguageName(language.code), dir: language.dir ?? textDirection(locale) };
+}
+
+/** The fields of `content/site.yaml`, before languages are resolved (their keys feed "did you mean"). */
+export const siteFields = z.strictObject({
   /** The help center's name, shown in the header and page titles. */
   name: z.string().trim().min(1, 'a name of 1 to 60 characters').max(60, 'a name of at most 60 characters'),
   /** The promise made on the home page, in one sentence. */
@@ -34,8 +77,12 @@ export const siteSchema = z.strictObject({
     .default('/'),
   /** The business's time zone (IANA name): opening hours and notices are written in it. */
   timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone name like "Europe/London" or "America/New_York"'),
-  /** Language of the content, as a BCP 47 tag. */
-  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a language tag like "en" or "en-GB"').default('en'),
+  /** Language of a one-language site, as a BCP 47 tag; a site in several languages lists them in `languages` instead. */
+  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a language tag like "en" or "en-GB"').optional(),
+  /** The languages the help center is written in; the first is the default, which every article is written in first. */
+  languages: z.array(languageFields).min(1, 'at least one language').optional(),
+  /** Whether the default language also gets its own prefix (/en/articles/…) instead of living at the root (/articles/…). */
+  prefixDefaultLanguage: z.boolean().default(false),
   /** The repository writers edit; used for "Edit this page" links. */
   repository: z.strictObject({
     /** Web address of the repository, e.g. https://github.com/acme/help */
@@ -60,18 +107,49 @@ export const siteSchema = z.strictObject({
     }),
 });
 
+/**
+ * Site-wide settings (`content/site.yaml`), with the languages resolved:
+ * `languages` always lists at least the default language, and `locale` is
+ * the default language's tag, so one-language code keeps reading
+ * `site.locale`. The old one-language `locale: en-GB` keeps working and
+ * means `languages: [{ code: en, locale: en-GB }]`.
+ */
+export const siteSchema = siteFields
+  .superRefine((site, ctx) => {
+    if (site.locale !== undefined && site.languages !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['locale'], message: 'either locale (a one-language site) or languages, not both' });
+    }
+    const seen = new Set<string>();
+    site.languages?.forEach((language, i) => {
+      if (seen.has(language.code)) ctx.addIssue({ code: 'custom', path: ['languages', i, 'code'], message: 'a language listed only once' });
+      seen.add(language.code);
+    });
+  })
+  .transform(({ locale, languages, ...site }) => {
+    const resolved = (languages ?? [{ code: new Intl.Locale(locale ?? 'en').language, locale: locale ?? 'en' }]).map(resolveLanguage);
+    return { ...site, languages: resolved, locale: resolved[0]!.locale };
+  });
+
 /** Site settings after defaults are applied. */
 export type SiteData = z.output<typeof siteSchema>;
 
 /** What each field means and how to fix it, for error messages. */
-export const siteFieldHelp: Record<string, string> = {
+export const siteFieldHelp = {
   name: 'Write the help center\'s name, e.g. name: "Acme Help".',
   tagline: 'Write one sentence, e.g. tagline: "Answers to common questions, and real people when you need them."',
   logo: 'Write logo: { src: /logo.svg, alt: "Acme" } or remove the logo line.',
   url: 'Write the full address, e.g. url: https://help.example.com',
   basePath: 'Write basePath: / for the root, or basePath: /help/ for a sub-path.',
-  locale: 'Write a language tag, e.g. locale: en',
+  locale:
+    'Write a language tag, e.g. locale: en-GB. For several languages, remove locale and list them instead: languages: [{ code: en, locale: en-GB }, { code: cy }] (the first is the default).',
+  languages:
+    'List each language with its lower-case code, the default first, e.g. languages: [{ code: en, locale: en-GB }, { code: cy }, { code: ar }]. name (as the picker shows it) and dir (ltr or rtl) are optional.',
+  prefixDefaultLanguage: 'Write prefixDefaultLanguage: false to keep the default language at /articles/…, or true to publish it at /en/articles/….',
   timeZone: 'Write the time zone your opening hours are in, e.g. timeZone: Europe/London (see the "TZ identifier" column of the IANA time zone list).',
   repository: 'Write repository: { url: https://github.com/acme/help, branch: main }.',
   theme: 'Write theme colours as hex, e.g. accent: "#1d4ed8".',
-};
+  'languages.code': 'Write the lower-case code of the language, e.g. code: cy for Welsh or code: pt-br for Brazilian Portuguese.',
+  'languages.locale': 'Write the full tag of the same language, e.g. locale: en-GB for code: en, or leave it out.',
+  'languages.name': 'Write the name the language calls itself, e.g. name: Cymraeg, or leave it out.',
+  'languages.dir': 'Write dir: rtl or dir: ltr, or leave it out to use the language\'s own direction.',
+} satisfies Record<keyof typeof siteFields.shape, string> & Partial<Record<`languages.${keyof typeof languageFields.shape}`, string>>;

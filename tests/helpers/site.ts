@@ -179,7 +179,8 @@ export function readArticleSources(): ArticleSource[] {
   for (const category of readdirSync(root, { withFileTypes: true })) {
     if (!category.isDirectory()) continue;
     for (const file of readdirSync(path.join(root, category.name))) {
-      if (!/\.mdx?$/.test(file)) continue;
+      // refunds.cy.md is a translation, not an article of its own (phase 1: not yet published).
+      if (!/^[^.]+\.mdx?$/.test(file)) continue;
       const full = path.join(root, category.name, file);
       const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(full, 'utf8'))?.[1] ?? '';
       const data = (parseYaml(front) ?? {}) as { title?: string; draft?: boolean };

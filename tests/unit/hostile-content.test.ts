@@ -218,6 +218,8 @@ describe('settings are data', () => {
 
   test('http is allowed for localhost only, and a site address with a path names basePath as the fix', async () => {
     const dir = await fixtureContent();
+    // This contact file has none of the channels the fixture's translations name.
+    for (const lang of ['cy', 'ar']) await rm(path.join(dir, `contact.${lang}.yaml`), { force: true });
     await writeFile(path.join(dir, 'contact.yaml'), `feedbackEndpoint: http://localhost:8080/votes\nchannels:\n  - id: chat\n    kind: chat\n    label: Chat\n    value: http://127.0.0.1:9000/chat\n    alwaysOpen: true\n`);
     await writeFile(path.join(dir, 'site.yaml'), 'name: Fixture Help\ntagline: A tagline.\nurl: https://help.fixture.example/help/\ntimeZone: Europe/London\nrepository:\n  url: https://github.com/example/fixture-help\n');
     const { problems, text } = await check(dir);

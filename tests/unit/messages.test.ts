@@ -51,6 +51,13 @@ describe('suggestions', () => {
     assert.equal(suggestClosest('tittle', ['title', 'description']), 'title');
     assert.equal(suggestClosest('xyz', ['title', 'description']), undefined);
   });
+
+  test('two swapped neighbouring letters count as one edit', () => {
+    assert.equal(editDistance('yc', 'cy'), 1);
+    assert.equal(editDistance('qurey', 'query'), 1);
+    assert.equal(suggestClosest('yc', ['cy', 'ar']), 'cy');
+    assert.equal(editDistance('kitten', 'sitting'), 3);
+  });
 });
 
 describe('front matter split', () => {

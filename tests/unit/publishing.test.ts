@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkContent } from '../../src/node/check/index.ts';
-import { addressesAtRef, lastChangedDates, releaseRef } from '../../src/node/git-history.ts';
+import { addressesAtRef, commitDate, isShallowRepository, lastChangedDates, releaseRef } from '../../src/node/git-history.ts';
 import { formatProblem } from '../../src/shared/problems.ts';
 import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 import { FIXTURES, fixtureContent } from './fixture-content.ts';
@@ -71,6 +71,8 @@ describe('git history', () => {
     const invoice = path.join(repo, 'content/articles/billing/pay-an-invoice.mdx');
     await writeFile(invoice, `${await readFile(invoice, 'utf8')}\nMore.\n`);
     await rename(path.join(repo, 'content/articles/getting-started/welcome.md'), path.join(repo, 'content/articles/getting-started/start.md'));
+    // Its translation moves with it; a translation is no address of its own in the release list.
+    await rename(path.join(repo, 'content/articles/getting-started/welcome.cy.md'), path.join(repo, 'content/articles/getting-started/start.cy.md'));
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'Edit and rename');
     delete process.env.GIT_DATE;
@@ -83,6 +85,10 @@ describe('git history', () => {
     assert.deepEqual(releaseRef(repo, { HANDRAIL_RELEASE_REF: 'main' }), { ref: 'main', reason: 'HANDRAIL_RELEASE_REF' });
     const addresses = addressesAtRef(repo, 'release-1', path.join(repo, 'content/articles'));
     assert.deepEqual([...(addresses ?? [])].sort(), ['hello', 'pay-an-invoice', 'welcome']);
+    const first = git(repo, 'rev-list', '--max-parents=0', 'HEAD').trim();
+    assert.equal(commitDate(repo, first.slice(0, 7))?.toISOString(), '2026-01-10T12:00:00.000Z');
+    assert.equal(commitDate(repo, 'deadbee'), undefined);
+    assert.equal(isShallowRepository(repo), false);
 
     const contentDir = path.join(repo, 'content');
     const result = await checkContent({ root: repo, contentDir, publicDir }, { previousAddresses: addresses, previousRelease: 'release-1' });

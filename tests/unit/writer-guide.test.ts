@@ -8,6 +8,7 @@ import { formatProblem } from '../../src/shared/problems.ts';
 import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 import { fixtureContent } from './fixture-content.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
+import { articleTranslationSchema, INHERITED_ARTICLE_FIELDS } from '../../src/schemas/translations.ts';
 
 describe('CONTRIBUTING.md stays true to the code', async () => {
   const guide = await readFile(path.join(projectRoot, 'CONTRIBUTING.md'), 'utf8');
@@ -19,6 +20,17 @@ describe('CONTRIBUTING.md stays true to the code', async () => {
     assert.deepEqual(rows.map(([field]) => field).sort(), [...fields].sort());
     const required = fields.filter((field) => !articleSchema.shape[field as keyof typeof articleSchema.shape].safeParse(undefined).success);
     assert.deepEqual(rows.filter(([, r]) => r === 'yes').map(([f]) => f).sort(), required.sort());
+  });
+
+  test('the translation front matter table lists exactly its schema fields, and the text names every inherited one', () => {
+    const languages = guide.slice(guide.indexOf('## Write in more than one language'), guide.indexOf('## Writing help that works for everyone'));
+    const table = languages.slice(languages.indexOf("A translated article's front matter"));
+    const rows = [...table.matchAll(/^\| `([a-z_]+)` \| (yes|no) \|/gm)].map((m) => [m[1]!, m[2]!]);
+    const fields = Object.keys(articleTranslationSchema.shape);
+    assert.deepEqual(rows.map(([field]) => field).sort(), [...fields].sort());
+    const required = fields.filter((field) => !articleTranslationSchema.shape[field as keyof typeof articleTranslationSchema.shape].safeParse(undefined).success);
+    assert.deepEqual(rows.filter(([, r]) => r === 'yes').map(([f]) => f).sort(), required.sort());
+    for (const field of INHERITED_ARTICLE_FIELDS) assert.match(table, new RegExp(`\`${field}\``), `${field} is not named as inherited`);
   });
 
   test('every writer component is documented with an example', () => {

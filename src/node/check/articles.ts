@@ -1,7 +1,9 @@
 import path from 'node:path';
+import type { z } from 'astro/zod';
 import { articleFieldHelp, articleSchema, type ArticleData } from '../../schemas/article.ts';
 import { KEBAB_CASE } from '../../schemas/common.ts';
 import type { Problem } from '../../shared/problems.ts';
+import { splitTranslationName } from '../../shared/translations.ts';
 import { checkAccessibility } from './accessibility.ts';
 import { checkArticleHtml } from './html.ts';
 import { checkMdxCode } from './mdx-code.ts';
@@ -9,24 +11,52 @@ import { readContentText } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
 import { problemsFromZod } from './schema-problems.ts';
-import { parseYamlSource, splitFrontmatter } from './yaml-source.ts';
+import { parseYamlSource, splitFrontmatter, type YamlSource } from './yaml-source.ts';
 
-/** An article as the checker read it. */
-export interface CheckedArticle {
+/** An article file as the checker read it: an original, or a translation with its `lang`. */
+export interface CheckedArticleFile<T> {
   file: string;
   slug: string;
+  /** The language code in the file name (refunds.cy.md); none for an original. */
+  lang?: string;
   category: string;
   format: 'md' | 'mdx';
-  data: ArticleData;
+  data: T;
   scan?: BodyScan;
   /** File line of each front-matter field, for later checks. */
   lineOf(field: PropertyKey[]): number | undefined;
 }
 
+/** An article as the checker read it. */
+export type CheckedArticle = CheckedArticleFile<ArticleData>;
+
+/** How an article file's front matter is validated: originals and translations differ. */
+export interface FrontMatterSpec<T> {
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<z.core.$ZodIssue> } } };
+  /** The fields it accepts, for "did you mean". */
+  fields: string[];
+  help: Record<string, string>;
+  kind: string;
+  /** Looks at the raw front matter first; returns what the schema should validate. */
+  inspect?(data: Record<string, unknown>, source: YamlSource): Record<string, unknown>;
+}
+
+const originalSpec: FrontMatterSpec<ArticleData> = { schema: articleSchema, fields: Object.keys(articleSchema.shape), help: articleFieldHelp, kind: 'article front matter' };
+
+/** Whether a file under content/articles/ is a translation (refunds.cy.md) rather than an original. */
+export function isTranslationFile(absolute: string): boolean {
+  return splitTranslationName(path.basename(absolute, path.extname(absolute))).lang !== undefined;
+}
+
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.mdx']);
 /** Reads one article file: its place, name, front matter and body; pushes every problem found. */
-export async function readArticle(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<CheckedArticle | undefined> {
+export function readArticle(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<CheckedArticle | undefined> {
+  return readArticleFile(paths, absolute, problems, originalSpec);
+}
+
+/** Reads an original or a translated article with the given front-matter rules. */
+export async function readArticleFile<T>(paths: ContentPaths, absolute: string, problems: Problem[], spec: FrontMatterSpec<T>): Promise<CheckedArticleFile<T> | undefined> {
   const file = relative(paths, absolute);
   const articlesDir = path.join(paths.contentDir, 'articles');
   const parts = path.relative(articlesDir, absolute).split(path.sep);
@@ -51,14 +81,14 @@ export async function readArticle(paths: ContentPaths, absolute: string, problem
     return undefined;
   }
   const category = parts[0]!;
-  const slug = path.basename(absolute, ext);
+  const { slug, lang } = splitTranslationName(path.basename(absolute, ext));
   if (!KEBAB_CASE.test(slug)) {
     problems.push({
       file,
       message: 'the file name is not a valid article slug (it becomes the page address)',
       received: slug,
       allowed: 'lower-case words joined by hyphens, like "reset-your-password"',
-      fix: `Rename the file, e.g. to ${slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}${ext}.`,
+      fix: `Rename the file, e.g. to ${slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}${lang ? `.${lang}` : ''}${ext}.`,
       severity: 'error',
     });
     return undefined;
@@ -79,16 +109,17 @@ export async function readArticle(paths: ContentPaths, absolute: string, problem
   const source = parseYamlSource(frontmatter, file, 2);
   problems.push(...source.problems);
   if (source.problems.length) return undefined;
-  const result = articleSchema.safeParse(source.data ?? {});
+  const raw = (source.data ?? {}) as Record<string, unknown>;
+  const result = spec.schema.safeParse(spec.inspect ? spec.inspect(raw, source) : raw);
   if (!result.success) {
     problems.push(
       ...problemsFromZod(result.error.issues, {
         file,
         source,
         data: source.data,
-        knownKeys: { '': Object.keys(articleSchema.shape) },
-        help: articleFieldHelp,
-        kind: 'article front matter',
+        knownKeys: { '': spec.fields },
+        help: spec.help,
+        kind: spec.kind,
       }),
     );
     return undefined;
@@ -113,6 +144,6 @@ export async function readArticle(paths: ContentPaths, absolute: string, problem
       severity: 'error',
     });
   }
-  return { file, slug, category, format, data: result.data, scan, lineOf: source.lineOf };
+  return { file, slug, lang, category, format, data: result.data, scan, lineOf: source.lineOf };
 }
 

@@ -5,7 +5,7 @@ import { accessibilityFieldHelp, accessibilitySchema, type AccessibilityData } f
 import { categoryFieldHelp, categorySchema, type CategoryData } from '../../schemas/category.ts';
 import { KEBAB_CASE } from '../../schemas/common.ts';
 import { channelSchema, contactFieldHelp, contactSchema, type ContactData } from '../../schemas/contact.ts';
-import { siteFieldHelp, siteSchema, type SiteData } from '../../schemas/site.ts';
+import { languageFields, siteFieldHelp, siteFields, siteSchema, type SiteData } from '../../schemas/site.ts';
 import { synonymsFieldHelp, synonymsSchema, type SynonymsData } from '../../schemas/synonyms.ts';
 import { checkThemeContrast } from '../../shared/contrast.ts';
 import type { Problem } from '../../shared/problems.ts';
@@ -79,8 +79,9 @@ export function checkBrandColours(file: string, site: SiteData, source: YamlSour
 export const siteSpec: YamlFileSpec<SiteData> = {
   schema: siteSchema,
   knownKeys: {
-    '': Object.keys(siteSchema.shape),
-    repository: Object.keys(siteSchema.shape.repository.shape),
+    '': Object.keys(siteFields.shape),
+    repository: Object.keys(siteFields.shape.repository.shape),
+    languages: Object.keys(languageFields.shape),
   },
   help: siteFieldHelp,
   kind: 'site settings',
@@ -126,6 +127,7 @@ export async function checkCategories(paths: ContentPaths, problems: Problem[]):
     const file = relative(paths, absolute);
     const ext = path.extname(absolute);
     const slug = path.basename(absolute, ext);
+    if (slug.includes('.')) continue; // billing.cy.yaml: a translation, checked with the languages
     if (ext !== '.yaml' && ext !== '.yml') {
       problems.push({
         file,

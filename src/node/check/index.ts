@@ -7,7 +7,7 @@ import type { SiteData } from '../../schemas/site.ts';
 import type { SynonymsData } from '../../schemas/synonyms.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
-import { readArticle, type CheckedArticle } from './articles.ts';
+import { isTranslationFile, readArticle, type CheckedArticle } from './articles.ts';
 import { checkComponents } from './components.ts';
 import {
   accessibilitySpec,
@@ -23,10 +23,12 @@ import {
 } from './data-files.ts';
 import { checkFileSafety, readContentText } from './file-safety.ts';
 import { exists, listFiles, relative, type ContentPaths } from './files.ts';
+import { checkLanguages, type History, type LanguagesResult } from './languages.ts';
 import { checkLinks } from './links.ts';
 
 export type { ContentPaths } from './files.ts';
 export type { CheckedArticle } from './articles.ts';
+export type { CheckedTranslation, History } from './languages.ts';
 
 /** What the checker compares against. */
 export interface CheckOptions {
@@ -36,6 +38,8 @@ export interface CheckOptions {
   previousRelease?: string;
   /** Today, for review dates (tests fix it). */
   today?: Date;
+  /** Git's dates, to tell translations whose original changed after them. */
+  history?: History;
 }
 
 
@@ -48,6 +52,8 @@ export interface ContentCheckResult {
   synonyms?: SynonymsData;
   categories: Map<string, CategoryData>;
   articles: CheckedArticle[];
+  /** Translations, interface strings and translated settings. */
+  languages: LanguagesResult;
 }
 
 
@@ -76,7 +82,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
   const articles: CheckedArticle[] = [];
   const bySlug = new Map<string, CheckedArticle>();
   const articleFiles = await listFiles(path.join(paths.contentDir, 'articles'));
-  for (const absolute of articleFiles) {
+  for (const absolute of articleFiles.filter((file) => !isTranslationFile(file))) {
     const article = await readArticle(paths, absolute, problems);
     if (!article) continue;
     const earlier = bySlug.get(article.slug);
@@ -218,5 +224,6 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
       });
     });
   }
-  return { problems, site, contact, announcements, synonyms, categories, articles };
+  const languages = await checkLanguages({ paths, site, problems }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
+  return { problems, site, contact, announcements, synonyms, categories, articles, languages };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkContent, type ContentCheckResult } from './index.ts';
-import { addressesAtRef, releaseRef } from '../git-history.ts';
+import { addressesAtRef, commitDate, isShallowRepository, lastChangedDates, releaseRef } from '../git-history.ts';
 import { projectRoot, publicDir } from '../project-paths.ts';
 
 /**
@@ -11,9 +11,16 @@ import { projectRoot, publicDir } from '../project-paths.ts';
 export async function runContentCheck(contentDir: string): Promise<ContentCheckResult & { release?: string }> {
   const release = releaseRef(projectRoot);
   const previousAddresses = release ? addressesAtRef(projectRoot, release.ref, path.join(contentDir, 'articles')) : undefined;
+  // Read git's dates only when a translation asks: one-language sites pay nothing.
+  let changed: Map<string, Date> | undefined;
+  const history = {
+    lastChanged: (file: string) => (changed ??= lastChangedDates(projectRoot, contentDir)).get(file),
+    commitDate: (hash: string) => commitDate(projectRoot, hash),
+    isShallow: () => isShallowRepository(projectRoot),
+  };
   const result = await checkContent(
     { root: projectRoot, contentDir, publicDir },
-    { previousAddresses, previousRelease: release ? `${release.ref} (${release.reason})` : undefined },
+    { previousAddresses, previousRelease: release ? `${release.ref} (${release.reason})` : undefined, history },
   );
   return { ...result, release: previousAddresses && release ? release.ref : undefined };
 }

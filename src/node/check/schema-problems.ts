@@ -117,6 +117,8 @@ function allowedFrom(issue: z.core.$ZodIssue): string | undefined {
       if (explained) return explained;
     }
   }
+  // A record key (a channel id or date in a translation) explains itself in the inner issue.
+  if (issue.code === 'invalid_key') return issue.issues.map((inner) => allowedFrom(inner)).find(Boolean);
   if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(', ');
   // Our schemas phrase their messages as what is allowed; zod's own start with a capital.
   return /^[A-Z]/.test(issue.message) ? undefined : issue.message;
