@@ -139,7 +139,9 @@ async function killAt(contentDir: string, out: string, step: string): Promise<vo
     const timer = setTimeout(() => reject(new Error(`never reached ${step}:\n${output}`)), 120_000);
     const watch = (chunk: Buffer) => {
       output += chunk;
-      const reached = step === 'astro' ? /\[build\] Building static entrypoints|\[build\] Collecting build info/.test(output) : output.includes(`⏸ paused at ${step}`);
+      // Astro colours its log when it thinks a terminal is there: match the words, not the escapes.
+      const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+      const reached = step === 'astro' ? /\[build\] Building static entrypoints|\[build\] Collecting build info/.test(plain) : plain.includes(`⏸ paused at ${step}`);
       if (reached) {
         clearTimeout(timer);
         resolve();
