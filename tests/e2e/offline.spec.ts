@@ -143,7 +143,7 @@ test.describe('offline', () => {
   test('a new release replaces the old cached files', async ({ browser }) => {
     // A copy of the site on its own server, so it can be "released" again.
     const siteDir = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-release-')), 'site');
-    await cp(path.join(projectRoot, 'dist'), siteDir, { recursive: true });
+    await cp(path.join(projectRoot, 'dist'), siteDir, { recursive: true, dereference: true });
     const server = await startStaticServer({ root: siteDir, base: '/', port: 0 });
     const context = await browser.newContext({ baseURL: server.url });
     try {
