@@ -113,3 +113,40 @@ export function formatSummary(title: string, summary: ProfileSummary): string {
     ...lines(summary.topInclusive),
   ].join('\n');
 }
+
+type Frame = CpuProfile['nodes'][number]['callFrame'];
+
+/** The build's stages as frames show them: a sample is in a stage when any frame on its stack matches. */
+export const STAGES: Array<{ name: string; match(frame: Frame): boolean }> = [
+  { name: 'Content layer: load, parse and render entries (glob loader)', match: (f) => /\/astro\/dist\/content\/loaders\/glob\.js$/.test(f.url) },
+  { name: 'Markdown to HTML (.md, @astrojs/markdown-remark)', match: (f) => f.url.includes('/@astrojs/markdown-remark/') },
+  { name: 'Smartypants (curly quotes: retext, parse-latin)', match: (f) => /\/(remark-smartypants|retext-smartypants|parse-latin)\//.test(f.url) },
+  { name: 'MDX compile (@astrojs/mdx Vite plugin)', match: (f) => f.url.includes('/@astrojs/mdx/dist/vite-plugin-mdx') },
+  { name: "Handrail's rehype plugin (rehype-handrail)", match: (f) => f.url.includes('rehype-handrail') || f.functionName === 'rehypeHandrail' },
+  { name: 'Bundling (Vite, Rolldown)', match: (f) => /\/node_modules\/(rolldown|vite)\//.test(f.url) },
+  { name: 'Page rendering (astro generatePages)', match: (f) => /\/astro\/dist\/core\/build\/generate\.js$/.test(f.url) },
+  { name: 'Content data store written (devalue)', match: (f) => f.url.includes('/devalue/') },
+  { name: 'Module loading (import)', match: (f) => f.url.startsWith('node:internal/modules') },
+  { name: 'Git history (lastChangedDates)', match: (f) => f.functionName === 'lastChangedDates' || f.url.includes('git-history') },
+  { name: 'Image sizes (imageSize)', match: (f) => f.functionName === 'imageSize' || f.url.includes('image-size') },
+  { name: 'Garbage collection', match: (f) => f.functionName === '(garbage collector)' },
+];
+
+/** Time (ms) each of STAGES took, largest first. */
+export function stageTimes(profile: CpuProfile, stages = STAGES): Cost[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const totals = new Map(stages.map((s) => [s.name, 0]));
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    if (us <= 0) return;
+    const hit = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      for (const stage of stages) if (!hit.has(stage.name) && stage.match(frame)) hit.add(stage.name);
+    }
+    for (const name of hit) totals.set(name, totals.get(name)! + us);
+  });
+  return [...totals.entries()].map(([name, us]) => ({ name, ms: us / 1000 })).sort((a, b) => b.ms - a.ms);
+}

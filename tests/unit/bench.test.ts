@@ -11,7 +11,7 @@ import { budget, byteKind, compressedSize, kb, type BudgetResult } from '../../b
 import { firstVisitTotals, groupOf, largestGroups, QuietWindow } from '../../bench/lib/quiet.ts';
 import { budgets, type SiteFigures } from '../../bench/lib/figures.ts';
 import { addSample, roleOf } from '../../bench/lib/run-build.ts';
-import { ownerOf, summariseProfile, type CpuProfile } from '../../bench/lib/profile.ts';
+import { ownerOf, stageTimes, summariseProfile, type CpuProfile } from '../../bench/lib/profile.ts';
 import { toStarlightDocs } from '../../bench/lib/starlight-corpus.ts';
 import { checkContent } from '../../src/node/check/index.ts';
 import { publicDir } from '../../src/node/project-paths.ts';
@@ -230,5 +230,25 @@ describe('Starlight corpus', () => {
     const linked = [...docs.values()].join('\n').match(/\]\(\/[a-z]+\/[a-z0-9-]+\/\)/g) ?? [];
     assert.ok(linked.length > 0);
     for (const link of linked) assert.ok(docs.has(`${link.slice(3, -2)}.md`) || docs.has(`${link.slice(3, -2)}.mdx`), link);
+  });
+});
+
+describe('CPU profile stages', () => {
+  test('a sample counts in every stage on its stack, once', () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0, columnNumber: 0 });
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('syncData', 'file:///p/node_modules/astro/dist/content/loaders/glob.js'), children: [2, 4] },
+        { id: 2, callFrame: frame('render', 'file:///p/node_modules/@astrojs/markdown-remark/dist/index.js'), children: [3] },
+        { id: 3, callFrame: frame('render', 'file:///p/node_modules/@astrojs/markdown-remark/dist/index.js') },
+        { id: 4, callFrame: frame('lastChangedDates', 'file:///p/.handrail/x/.prerender/chunks/help-center.mjs') },
+      ],
+      startTime: 0,
+      endTime: 3_000,
+      samples: [3, 4, 1, 1],
+      timeDeltas: [0, 1_000, 1_000, 1_000],
+    };
+    const stages = Object.fromEntries(stageTimes(profile).filter((s) => s.ms > 0).map((s) => [s.name.split(' (')[0], s.ms]));
+    assert.deepEqual(stages, { 'Content layer: load, parse and render entries': 3, 'Markdown to HTML': 1, 'Git history': 1 });
   });
 });
