@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Width and height in CSS pixels. */
@@ -35,20 +35,50 @@ function jpegSize(bytes: Buffer): Size | undefined {
   return undefined;
 }
 
-/**
- * The intrinsic size of an image in public/, so pages can reserve its space
- * and nothing shifts when it loads. Undefined for unknown formats or files.
- */
-export function imageSize(publicDir: string, src: string): Size | undefined {
+/** Enough of a file to find its size: PNG's is in its first 24 bytes, JPEG's and SVG's near the start. */
+const HEAD_BYTES = 64 * 1024;
+
+/** Sizes already read, by file, kept while the file is unchanged (`astro dev` sees a replaced image). */
+const known = new Map<string, { modified: number; bytes: number; size: Size | undefined }>();
+
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
   try {
-    const file = path.join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!));
-    const bytes = readFileSync(file);
-    const ext = path.extname(file).toLowerCase();
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sizeOf(file: string, bytes: Buffer): Size | undefined {
+  const ext = path.extname(file).toLowerCase();
+  try {
     if (ext === '.svg') return svgSize(bytes.toString('utf8'));
     if (ext === '.png') return pngSize(bytes);
     if (ext === '.jpg' || ext === '.jpeg') return jpegSize(bytes);
   } catch {
-    return undefined;
+    // The size lies past the bytes read (a JPEG with a large embedded thumbnail).
   }
   return undefined;
+}
+
+/**
+ * The intrinsic size of an image in public/, so pages can reserve its space
+ * and nothing shifts when it loads. Undefined for unknown formats or files.
+ * Each file is read once per build (and only its first 64 KB), however many
+ * articles show it.
+ */
+export function imageSize(publicDir: string, src: string): Size | undefined {
+  try {
+    const file = path.join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!));
+    const { mtimeMs, size } = statSync(file);
+    const cached = known.get(file);
+    if (cached && cached.modified === mtimeMs && cached.bytes === size) return cached.size;
+    const found = sizeOf(file, readHead(file)) ?? (size > HEAD_BYTES ? sizeOf(file, readFileSync(file)) : undefined);
+    known.set(file, { modified: mtimeMs, bytes: size, size: found });
+    return found;
+  } catch {
+    return undefined;
+  }
 }
