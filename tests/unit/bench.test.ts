@@ -30,7 +30,7 @@ describe('benchmark generator', () => {
     const articles = [...files.keys()].filter((f) => f.startsWith('articles/'));
     assert.equal(articles.length, 240);
     const text = [...files.values()].join('\n');
-    for (const shape of ['<Steps>', '<Callout', '| Option | Price | Time |', '- [ ] ', '](/articles/', 'related: [']) assert.ok(text.includes(shape), shape);
+    for (const shape of ['<Steps>', '<Callout', '| Option | Price | Time |', '- [ ] ', '](/articles/', 'related: [', '](/images/']) assert.ok(text.includes(shape), shape);
     const dir = await mkdtemp(path.join(tmpdir(), 'handrail-gen-'));
     for (const [relative, body] of files) {
       await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
@@ -60,6 +60,26 @@ describe('benchmark byte counts', () => {
       assert.equal(gunzipSync(gzipSync(page, { level: 6 })).toString(), html);
       const image = new Uint8Array(await (await fetch(`${server.url}image.png`)).arrayBuffer());
       assert.equal(compressedSize(image, 'image/png'), 1234, 'images are sent as they are');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('the server revalidates as static hosts do: an unchanged file costs a 304', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'handrail-etag-'));
+    await writeFile(path.join(dir, 'style.css'), 'body { color: black }');
+    const server = await startStaticServer({ root: dir, base: '/', port: 0 });
+    try {
+      const first = await fetch(`${server.url}style.css`);
+      const etag = first.headers.get('etag');
+      assert.ok(etag);
+      const again = await fetch(`${server.url}style.css`, { headers: { 'If-None-Match': etag } });
+      assert.equal(again.status, 304);
+      assert.equal((await again.arrayBuffer()).byteLength, 0);
+      await writeFile(path.join(dir, 'style.css'), 'body { color: navy; background: white }');
+      const changed = await fetch(`${server.url}style.css`, { headers: { 'If-None-Match': etag } });
+      assert.equal(changed.status, 200);
+      assert.match(await changed.text(), /navy/);
     } finally {
       await server.close();
     }
@@ -249,6 +269,6 @@ describe('CPU profile stages', () => {
       timeDeltas: [0, 1_000, 1_000, 1_000],
     };
     const stages = Object.fromEntries(stageTimes(profile).filter((s) => s.ms > 0).map((s) => [s.name.split(' (')[0], s.ms]));
-    assert.deepEqual(stages, { 'Content layer: load, parse and render entries': 3, 'Markdown to HTML': 1, 'Git history': 1 });
+    assert.deepEqual(stages, { 'Content layer: load, parse and render entries': 3, 'Markdown pipeline': 1, 'Page rendering': 1, 'Git history': 1 });
   });
 });
