@@ -24,6 +24,7 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateHelpCenter } from './lib/generate.ts';
+import { writeContent, writeFiles } from './lib/corpus.ts';
 import { measureFirstVisit } from './lib/first-visit.ts';
 import { budgets, sizeTable, starlightTable, type BuildFigures, type SiteFigures } from './lib/figures.ts';
 import { runBuild } from './lib/run-build.ts';
@@ -50,20 +51,6 @@ const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
-async function writeFiles(dir: string, files: Map<string, string>): Promise<void> {
-  for (const [relative, text] of files) {
-    await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
-    await writeFile(path.join(dir, relative), text);
-  }
-}
-
-async function writeContent(size: number): Promise<string> {
-  const dir = path.join(workDir, String(size), 'content');
-  await rm(dir, { recursive: true, force: true });
-  await writeFiles(dir, generateHelpCenter(size).files);
-  for (const file of ['site.yaml', 'contact.yaml', 'synonyms.yaml']) await cp(path.join(projectRoot, 'content', file), path.join(dir, file));
-  return dir;
-}
 
 /** Builds with scripts/build.ts; from a cold cache (as CI does) unless `keepCache`. */
 async function buildHandrail(contentDir: string, outDir: string, keepCache = false): Promise<BuildFigures> {
@@ -101,6 +88,7 @@ async function buildStarlight(size: number): Promise<{ dir: string; build: Build
     return file && `/${file.replace(/\.mdx?$/, '')}/`;
   };
   await cp(path.join(projectRoot, 'bench/starlight/content.config.ts'), path.join(dir, 'src/content.config.ts'));
+  await cp(path.join(projectRoot, 'public/images'), path.join(dir, 'public/images'), { recursive: true });
   // Astro joins --config to the root, so it must be relative.
   const config = path.relative(dir, path.join(projectRoot, 'bench/starlight/astro.config.mjs'));
   const run = await runBuild(process.execPath, [astroBin, 'build', '--root', dir, '--config', config], { cwd: dir, env });
@@ -171,7 +159,7 @@ async function main() {
     const demo = await measureHandrail(browser, 'demo', demoDir, demoArticles, demoBuild);
     for (const size of sizes) {
       log(`Generating ${size.toLocaleString('en')} articles`);
-      const contentDir = await writeContent(size);
+      const contentDir = await writeContent(path.join(workDir, String(size), 'content'), size, projectRoot);
       log(`Building ${size.toLocaleString('en')} articles`);
       const outDir = path.join(workDir, String(size), 'dist');
       const figures = await buildHandrail(contentDir, outDir);

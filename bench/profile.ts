@@ -12,10 +12,10 @@
  * times are in `npm run bench`'s phase rows.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateHelpCenter } from './lib/generate.ts';
+import { writeContent } from './lib/corpus.ts';
 import { formatSummary, stageTimes, summariseProfile, type CpuProfile } from './lib/profile.ts';
 import { runBuild } from './lib/run-build.ts';
 import { projectRoot } from '../src/node/project-paths.ts';
@@ -26,16 +26,6 @@ const workDir = path.join(projectRoot, '.handrail/bench');
 const reportDir = path.join(projectRoot, 'reports/profile');
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-async function writeContent(size: number): Promise<string> {
-  const dir = path.join(workDir, String(size), 'content');
-  await rm(dir, { recursive: true, force: true });
-  for (const [relative, text] of generateHelpCenter(size).files) {
-    await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
-    await writeFile(path.join(dir, relative), text);
-  }
-  for (const file of ['site.yaml', 'contact.yaml', 'synonyms.yaml']) await cp(path.join(projectRoot, 'content', file), path.join(dir, file));
-  return dir;
-}
 
 /** Runs one Node script under the profiler and returns its profile. */
 async function profiled(name: string, script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ profile: CpuProfile; wallSeconds: number; cpuSeconds: number; peakBytes: number }> {
@@ -52,7 +42,7 @@ async function main() {
   await mkdir(reportDir, { recursive: true });
   for (const size of sizes) {
     log(`Generating ${size.toLocaleString('en')} articles`);
-    const contentDir = await writeContent(size);
+    const contentDir = await writeContent(path.join(workDir, String(size), 'content'), size, projectRoot);
     const env = { HANDRAIL_CONTENT_DIR: contentDir };
     const sections: string[] = [];
     const checkScript = path.join(projectRoot, 'scripts/check-content.ts');

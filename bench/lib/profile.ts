@@ -119,12 +119,14 @@ type Frame = CpuProfile['nodes'][number]['callFrame'];
 /** The build's stages as frames show them: a sample is in a stage when any frame on its stack matches. */
 export const STAGES: Array<{ name: string; match(frame: Frame): boolean }> = [
   { name: 'Content layer: load, parse and render entries (glob loader)', match: (f) => /\/astro\/dist\/content\/loaders\/glob\.js$/.test(f.url) },
-  { name: 'Markdown to HTML (.md, @astrojs/markdown-remark)', match: (f) => f.url.includes('/@astrojs/markdown-remark/') },
+  { name: 'Markdown pipeline (remark and rehype, for .md and .mdx)', match: (f) => f.url.includes('/@astrojs/markdown-remark/') },
   { name: 'Smartypants (curly quotes: retext, parse-latin)', match: (f) => /\/(remark-smartypants|retext-smartypants|parse-latin)\//.test(f.url) },
   { name: 'MDX compile (@astrojs/mdx Vite plugin)', match: (f) => f.url.includes('/@astrojs/mdx/dist/vite-plugin-mdx') },
   { name: "Handrail's rehype plugin (rehype-handrail)", match: (f) => f.url.includes('rehype-handrail') || f.functionName === 'rehypeHandrail' },
   { name: 'Bundling (Vite, Rolldown)', match: (f) => /\/node_modules\/(rolldown|vite)\//.test(f.url) },
-  { name: 'Page rendering (astro generatePages)', match: (f) => /\/astro\/dist\/core\/build\/generate\.js$/.test(f.url) },
+  // Rendering resumes from promises, so its callers are often missing from a sample's stack:
+  // the page code itself (bundled into .prerender/) is counted too.
+  { name: 'Page rendering (astro generatePages, page and component code)', match: (f) => /\/astro\/dist\/core\/build\/generate\.js$/.test(f.url) || f.url.includes('/.prerender/') },
   { name: 'Content data store written (devalue)', match: (f) => f.url.includes('/devalue/') },
   { name: 'Module loading (import)', match: (f) => f.url.startsWith('node:internal/modules') },
   { name: 'Git history (lastChangedDates)', match: (f) => f.functionName === 'lastChangedDates' || f.url.includes('git-history') },
