@@ -9,7 +9,7 @@ import { startStaticServer } from '../../src/node/static-server.ts';
 import { generateHelpCenter, seededRandom } from '../../bench/lib/generate.ts';
 import { budget, byteKind, compressedSize, kb, type BudgetResult } from '../../bench/lib/measure.ts';
 import { firstVisitTotals, groupOf, largestGroups, QuietWindow } from '../../bench/lib/quiet.ts';
-import { budgets, type SiteFigures } from '../../bench/lib/figures.ts';
+import { budgets, fastest, type SiteFigures } from '../../bench/lib/figures.ts';
 import { addSample, roleOf } from '../../bench/lib/run-build.ts';
 import { ownerOf, stageTimes, summariseProfile, type CpuProfile } from '../../bench/lib/profile.ts';
 import { toStarlightDocs } from '../../bench/lib/starlight-corpus.ts';
@@ -188,6 +188,12 @@ describe('benchmark budgets', () => {
 });
 
 describe('benchmark build runs', () => {
+  test('of repeated builds the fastest is kept, with every round\'s time', () => {
+    const build = (wallSeconds: number) => ({ wallSeconds, cpuSeconds: wallSeconds / 2, phases: {} });
+    assert.deepEqual(fastest([build(30), build(21), build(25)]), { ...build(21), walls: [30, 21, 25] });
+    assert.deepEqual(fastest([build(30)]), build(30), 'one build is just itself');
+  });
+
   test('processes are told apart by their command line', () => {
     assert.equal(roleOf('/usr/bin/node /p/node_modules/astro/bin/astro.mjs build --force'), 'astro');
     assert.equal(roleOf('/p/node_modules/@pagefind/linux-x64/bin/pagefind_extended --service'), 'pagefind');
