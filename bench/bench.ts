@@ -69,6 +69,7 @@ async function buildHandrail(contentDir: string, outDir: string, keepCache = fal
     env: { ...env, HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_TIMINGS_FILE: timings },
   });
   const phases = JSON.parse(await readFile(timings, 'utf8')) as BuildFigures['phases'];
+  await rm(timings, { force: true });
   return { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, phases, peakMemoryBytes: run.memory.total, memory: run.memory };
 }
 
