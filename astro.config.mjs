@@ -57,4 +57,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [contentFileGuard(), mdx()],
+  // Article pages carry a cache key (src/data/page-keys.ts): a rebuild with
+  // the cache kept renders only the pages whose data or body changed.
+  experimental: { incrementalBuild: true },
 });

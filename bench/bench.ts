@@ -1,311 +1,237 @@
 /**
  * The benchmark: builds synthetic help centers of several sizes and the demo,
- * measures the build and the pages a customer loads, and checks the budgets.
+ * measures the build and what a customer pays to read an article — the page
+ * alone, and a first visit with the service worker allowed, until the
+ * network is quiet — and checks the budgets. The same corpus is also built
+ * with Starlight, in the same run, for comparison.
  *
- *   npm run bench                          1,000, 5,000 and 10,000 articles
+ *   npm run bench                          1,000, 5,000 and 10,000 articles; Starlight at 1,000
  *   npm run bench -- --sizes 1000,2000     choose the sizes
+ *   npm run bench -- --starlight 1000,5000 the sizes Starlight is built at too ("none" for none;
+ *                                          only sizes also in --sizes; Starlight's output grows
+ *                                          with the square of the articles, so keep it small)
  *   npm run bench -- --out reports/b.json  where the figures go (JSON, to compare runs)
+ *   npm run bench -- --repeat 3            build 3 times where builds are compared (the smallest size,
+ *                                          Starlight's sizes), alternating, and keep the fastest of each
  *   npm run bench -- --lighthouse          also score home, a category, an article and search with
  *                                          Lighthouse (mobile preset, local Chromium) at the smallest
  *                                          and largest size
  *
- * Prints progress while it works, then a table and pass/fail per budget.
+ * At the smallest size it also rebuilds after changing one article, with the
+ * cache kept (as a pull request preview would). Prints progress while it
+ * works, then the tables and pass/fail per budget; exits 1 if a budget fails.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chromium, type Browser } from '@playwright/test';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateHelpCenter } from './lib/generate.ts';
-import { budget, byteKind, compressedSize, kb, type BudgetResult, type ByteKind } from './lib/measure.ts';
+import { writeContent, writeFiles } from './lib/corpus.ts';
+import { measureFirstVisit } from './lib/first-visit.ts';
+import { budgets, fastest, sizeTable, starlightTable, type BuildFigures, type SiteFigures } from './lib/figures.ts';
+import { runBuild } from './lib/run-build.ts';
+import { lighthouseScores, measurePage, measureSearch, measureStarlightSearch, outputSize } from './lib/site.ts';
+import { toStarlightDocs } from './lib/starlight-corpus.ts';
+import { kb } from './lib/measure.ts';
 import { projectRoot } from '../src/node/project-paths.ts';
 import { chromiumLaunchOptions } from '../src/node/chromium.ts';
-import { treeRss } from '../src/node/process-stats.ts';
 import { startStaticServer } from '../src/node/static-server.ts';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,10000' },
+    starlight: { type: 'string', default: '1000' },
     out: { type: 'string', default: 'reports/bench.json' },
     lighthouse: { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
   },
 });
-const sizes = values.sizes!.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const repeat = Math.max(1, Number(values.repeat));
+const parseSizes = (text: string) => text.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = parseSizes(values.sizes!);
+const starlightSizes = values.starlight === 'none' ? [] : parseSizes(values.starlight!).filter((n) => sizes.includes(n));
 const workDir = path.join(projectRoot, '.handrail/bench');
+const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
-interface PageFigures {
-  url: string;
-  bytes: Record<ByteKind, number>;
-  totalBytes: number;
-  /** Compressed JavaScript loaded before any interaction. */
-  jsBeforeInteraction: number;
-  domElements: number;
-}
 
-interface SiteFigures {
-  name: string;
-  articles: number;
-  build?: { wallSeconds: number; cpuSeconds: number; phases: Record<string, { wallSeconds: number; cpuSeconds: number }>; peakMemoryBytes?: number };
-  output: { bytes: number; files: number };
-  pages: Record<'home' | 'category' | 'article', PageFigures>;
-  search: { firstQueryBytes: number; msToResults: number; query: string };
-  /** Lighthouse scores (0–100) per page and category, with --lighthouse. */
-  lighthouse?: Record<string, Record<string, number>>;
-}
-
-const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-
-/** Scores pages with Lighthouse's default (mobile) settings in the local Chromium. */
-async function lighthouseScores(urls: Record<string, string>): Promise<Record<string, Record<string, number>>> {
-  const { default: lighthouse } = await import('lighthouse');
-  const chromeLauncher = await import('chrome-launcher');
-  const launch = chromiumLaunchOptions();
-  const chrome = await chromeLauncher.launch({ chromePath: launch.executablePath, chromeFlags: ['--headless=new', ...(launch.args ?? [])] });
-  const scores: Record<string, Record<string, number>> = {};
-  try {
-    for (const [name, url] of Object.entries(urls)) {
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] });
-      const categories = result?.lhr.categories ?? {};
-      scores[name] = Object.fromEntries(LIGHTHOUSE_CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]));
-      const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');
-      if (failing.length) log(`  Lighthouse ${name}: ${failing.map((a) => a.id).join(', ')} not passed`);
-    }
-  } finally {
-    chrome.kill();
+/** Builds with scripts/build.ts; from a cold cache (as CI does) unless `keepCache`. */
+async function buildHandrail(contentDir: string, outDir: string, keepCache = false): Promise<BuildFigures> {
+  if (!keepCache) {
+    // Astro keeps parsed content (and rendered pages) between builds; a warm cache would flatter the figures.
+    await rm(path.join(projectRoot, '.handrail/cache'), { recursive: true, force: true });
+    await rm(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
   }
-  return scores;
-}
-
-async function writeContent(size: number): Promise<string> {
-  const dir = path.join(workDir, String(size), 'content');
-  await rm(dir, { recursive: true, force: true });
-  const { files } = generateHelpCenter(size);
-  for (const [relative, text] of files) {
-    await mkdir(path.dirname(path.join(dir, relative)), { recursive: true });
-    await writeFile(path.join(dir, relative), text);
-  }
-  for (const file of ['site.yaml', 'contact.yaml', 'synonyms.yaml']) await cp(path.join(projectRoot, 'content', file), path.join(dir, file));
-  return dir;
-}
-
-/** Builds with scripts/build.ts from a cold cache (as CI does), sampling the memory of the whole process tree. */
-async function build(contentDir: string, outDir: string) {
-  // Astro keeps parsed content between builds; a warm cache would flatter the figures.
-  await rm(path.join(projectRoot, '.handrail/cache'), { recursive: true, force: true });
-  await rm(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
   const timings = path.join(workDir, `timings-${process.pid}.json`);
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {
+  const run = await runBuild(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_TIMINGS_FILE: timings },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_TIMINGS_FILE: timings },
   });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  let peak: number | undefined;
-  const sampler = setInterval(() => {
-    const rss = child.pid ? treeRss(child.pid) : undefined;
-    if (rss !== undefined) peak = Math.max(peak ?? 0, rss);
-  }, 250);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`The build failed:\n${output.slice(-3000)}`);
-  const phases = JSON.parse(await readFile(timings, 'utf8')) as Record<string, { wallSeconds: number; cpuSeconds: number }>;
-  const cpuSeconds = Object.values(phases).reduce((sum, p) => sum + p.cpuSeconds, 0);
-  return { wallSeconds: (performance.now() - started) / 1000, cpuSeconds, phases, peakMemoryBytes: peak };
+  const phases = JSON.parse(await readFile(timings, 'utf8')) as BuildFigures['phases'];
+  await rm(timings, { force: true });
+  return { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, phases, peakMemoryBytes: run.memory.total, memory: run.memory };
 }
 
-async function outputSize(dir: string) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  let bytes = 0;
-  let files = 0;
-  for (const entry of entries.filter((e) => e.isFile())) {
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-    files++;
-  }
-  return { bytes, files };
+/** Changes one article's text, as a writer's pull request would. */
+async function touchOneArticle(contentDir: string): Promise<string> {
+  const dir = path.join(contentDir, 'articles');
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+  const file = path.join(dir, files[0]!);
+  await writeFile(file, `${await readFile(file, 'utf8')}\nOne more sentence, added to time a rebuild.\n`);
+  return path.relative(contentDir, file);
 }
 
-/** Loads a page in a fresh context and adds up what it transferred, by kind, compressed. */
-async function measurePage(browser: Browser, url: string): Promise<PageFigures> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const bytes: Record<ByteKind, number> = { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 };
-  const pending: Promise<void>[] = [];
-  page.on('response', (response) => {
-    pending.push(
-      (async () => {
-        if (response.status() >= 300 || response.url().endsWith('/sw.js')) return;
-        const body = await response.body().catch(() => undefined);
-        if (!body) return;
-        const type = response.headers()['content-type'] ?? '';
-        bytes[byteKind(response.request().resourceType(), type)] += compressedSize(body, type);
-      })(),
-    );
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(500);
-  await Promise.all(pending);
-  // Inline scripts run before interaction too.
-  const inlineJs = await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/json"]):not([type="application/ld+json"])')].map((s) => s.textContent ?? '').join('\n'));
-  const domElements = await page.evaluate(() => document.querySelectorAll('*').length);
-  await context.close();
-  const inlineCompressed = inlineJs ? compressedSize(new TextEncoder().encode(inlineJs), 'text/javascript') : 0;
-  return {
-    url,
-    bytes,
-    totalBytes: Object.values(bytes).reduce((a, b) => a + b, 0),
-    jsBeforeInteraction: bytes.js + inlineCompressed,
-    domElements,
+/** A Starlight project from the same corpus, built cold with bench/starlight/astro.config.mjs. */
+async function buildStarlight(size: number): Promise<{ dir: string; build: BuildFigures; pathOf: (slug: string) => string | undefined }> {
+  const dir = path.join(workDir, 'starlight', String(size));
+  await rm(dir, { recursive: true, force: true });
+  const docs = toStarlightDocs(generateHelpCenter(size).files);
+  await writeFiles(path.join(dir, 'src/content/docs'), docs);
+  const pathOf = (slug: string) => {
+    const file = [...docs.keys()].find((f) => f.endsWith(`/${slug}.md`) || f.endsWith(`/${slug}.mdx`));
+    return file && `/${file.replace(/\.mdx?$/, '')}/`;
   };
+  await cp(path.join(projectRoot, 'bench/starlight/content.config.ts'), path.join(dir, 'src/content.config.ts'));
+  await cp(path.join(projectRoot, 'public/images'), path.join(dir, 'public/images'), { recursive: true });
+  // Astro joins --config to the root, so it must be relative.
+  const config = path.relative(dir, path.join(projectRoot, 'bench/starlight/astro.config.mjs'));
+  const run = await runBuild(process.execPath, [astroBin, 'build', '--root', dir, '--config', config], { cwd: dir, env });
+  return { dir: path.join(dir, 'dist'), pathOf, build: { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, phases: {}, peakMemoryBytes: run.memory.total, memory: run.memory } };
 }
 
-/** Types a query on the search page; counts the bytes search fetched and the time from the last key to results. */
-async function measureSearch(browser: Browser, baseUrl: string, query: string) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page: Page = await context.newPage();
-  await page.goto(`${baseUrl}search/`, { waitUntil: 'load' });
-  let fetched = 0;
-  page.on('response', async (response) => {
-    if (!/\/pagefind\/|search-words\.json/.test(response.url())) return;
-    const body = await response.body().catch(() => undefined);
-    fetched += body?.length ?? 0;
-  });
-  const field = page.getByRole('searchbox', { name: 'Search the help center' });
-  await field.click();
-  // Results shown = the first change to the result list after the last key press.
-  await page.evaluate(() => {
-    const state = window as unknown as { lastKeyAt: number; shownAt?: number };
-    state.lastKeyAt = 0;
-    document.addEventListener('keydown', () => {
-      state.lastKeyAt = performance.now();
-      state.shownAt = undefined;
-    }, true);
-    new MutationObserver(() => {
-      if (state.shownAt === undefined && state.lastKeyAt) state.shownAt = performance.now();
-    }).observe(document.querySelector('[data-search-results]')!, { childList: true, subtree: true });
-  });
-  await field.pressSequentially(query, { delay: 80 });
-  await page.waitForFunction(() => (window as unknown as { shownAt?: number }).shownAt !== undefined, null, { timeout: 30_000 });
-  const { lastKeyAt, shownAt } = await page.evaluate(() => {
-    const state = window as unknown as { lastKeyAt: number; shownAt: number };
-    return { lastKeyAt: state.lastKeyAt, shownAt: state.shownAt };
-  });
-  await page.waitForTimeout(300);
-  await context.close();
-  return { firstQueryBytes: fetched, msToResults: Math.round(shownAt - lastKeyAt), query };
+/**
+ * The article measured: from the middle of the sitemap, the first that
+ * shows a picture (help articles usually do), so every size measures a page
+ * of the same shape. A path like "/articles/x/".
+ */
+async function measuredArticle(dir: string): Promise<string> {
+  const sitemap = await readFile(path.join(dir, 'sitemap.xml'), 'utf8');
+  const articles = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/articles\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
+  const middle = Math.floor(articles.length / 2);
+  for (const article of [...articles.slice(middle), ...articles.slice(0, middle)]) {
+    const html = await readFile(path.join(dir, article, 'index.html'), 'utf8');
+    if (/<article[\s\S]*<img[\s\S]*<\/article>/.test(html)) return article;
+  }
+  return articles[middle]!;
 }
 
-async function measureSite(browser: Browser, name: string, dir: string, articles: number, buildFigures?: SiteFigures['build'], withLighthouse = false): Promise<SiteFigures> {
+async function measureHandrail(browser: Browser, name: string, dir: string, articles: number, build?: BuildFigures, withLighthouse = false): Promise<SiteFigures> {
   const server = await startStaticServer({ root: dir, base: '/', port: 0 });
   try {
     const sitemap = await readFile(path.join(dir, 'sitemap.xml'), 'utf8');
-    const paths = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
-    const category = paths.find((p) => p.startsWith('/categories/'))!;
-    const articleList = paths.filter((p) => p.startsWith('/articles/'));
-    const article = articleList[Math.floor(articleList.length / 2)]!;
+    const category = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/categories\/[^<]*)<\/loc>/g)][0]![1]!;
+    const article = await measuredArticle(dir);
+    const at = (p: string) => `${server.url}${p.slice(1)}`;
     const pages = {
-      home: await measurePage(browser, `${server.url}`),
-      category: await measurePage(browser, `${server.url}${category.slice(1)}`),
-      article: await measurePage(browser, `${server.url}${article.slice(1)}`),
+      home: await measurePage(browser, server.url),
+      category: await measurePage(browser, at(category)),
+      article: await measurePage(browser, at(article)),
     };
+    const firstVisit = await measureFirstVisit(browser, at(article));
+    if (firstVisit.hasWorker && firstVisit.worker.requests === 0) throw new Error('A service worker ran but none of its requests were seen: the first-visit figure would be wrong.');
     const search = await measureSearch(browser, server.url, 'battery');
     const lighthouse = withLighthouse
-      ? await lighthouseScores({ home: server.url, category: `${server.url}${category.slice(1)}`, article: `${server.url}${article.slice(1)}`, search: `${server.url}search/?q=battery` })
+      ? await lighthouseScores({ home: server.url, category: at(category), article: at(article), search: `${server.url}search/?q=battery` }, log)
       : undefined;
-    return { name, articles, build: buildFigures, output: await outputSize(dir), pages, search, lighthouse };
+    return { name, articles, build, output: await outputSize(dir), pages, firstVisit, search, lighthouse };
   } finally {
     await server.close();
   }
 }
 
-function table(rows: SiteFigures[]): string {
-  const header = ['', ...rows.map((r) => r.name)];
-  const line = (label: string, get: (r: SiteFigures) => string) => [label, ...rows.map(get)];
-  const lines = [
-    line('Articles', (r) => r.articles.toLocaleString('en')),
-    line('Build wall / CPU (s)', (r) => (r.build ? `${r.build.wallSeconds.toFixed(1)} / ${r.build.cpuSeconds.toFixed(1)}` : '–')),
-    line('  Astro wall / CPU (s)', (r) => (r.build?.phases.astro ? `${r.build.phases.astro.wallSeconds.toFixed(1)} / ${r.build.phases.astro.cpuSeconds.toFixed(1)}` : '–')),
-    line('  Pagefind wall / CPU (s)', (r) => (r.build?.phases.pagefind ? `${r.build.phases.pagefind.wallSeconds.toFixed(1)} / ${r.build.phases.pagefind.cpuSeconds.toFixed(1)}` : '–')),
-    line('Peak memory (MB)', (r) => (r.build?.peakMemoryBytes ? (r.build.peakMemoryBytes / 1e6).toFixed(0) : '–')),
-    line('Output (MB / files)', (r) => `${(r.output.bytes / 1e6).toFixed(1)} / ${r.output.files.toLocaleString('en')}`),
-    ...(['home', 'category', 'article'] as const).flatMap((kind) => [
-      line(`${kind}: total (gzip)`, (r) => kb(r.pages[kind].totalBytes)),
-      line(`  HTML / CSS / JS`, (r) => `${kb(r.pages[kind].bytes.html)} / ${kb(r.pages[kind].bytes.css)} / ${kb(r.pages[kind].bytes.js)}`),
-      line(`  fonts / images`, (r) => `${kb(r.pages[kind].bytes.font)} / ${kb(r.pages[kind].bytes.image)}`),
-      line(`  JS before interaction`, (r) => kb(r.pages[kind].jsBeforeInteraction)),
-      line(`  DOM elements`, (r) => String(r.pages[kind].domElements)),
-    ]),
-    line('Search: first query fetched', (r) => kb(r.search.firstQueryBytes)),
-    line('Search: last key → results', (r) => `${r.search.msToResults} ms`),
-    ...(rows.some((r) => r.lighthouse)
-      ? ['home', 'category', 'article', 'search'].map((page) =>
-          line(`Lighthouse ${page} (perf/a11y/bp/seo)`, (r) => (r.lighthouse?.[page] ? LIGHTHOUSE_CATEGORIES.map((c) => r.lighthouse![page]![c]).join(' / ') : '–')),
-        )
-      : []),
-  ];
-  const all = [header, ...lines];
-  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
-  return all.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
-}
-
-function budgets(demo: SiteFigures, runs: SiteFigures[]): BudgetResult[] {
-  const results = [
-    budget('Demo article page, total transfer (gzip)', demo.pages.article.totalBytes, 20_000, kb),
-    budget('Demo article page, JS before interaction (gzip)', demo.pages.article.jsBeforeInteraction, 3_000, kb),
-  ];
-  const bySize = new Map(runs.map((r) => [r.articles, r]));
-  const small = bySize.get(Math.min(...bySize.keys()));
-  const large = bySize.get(Math.max(...bySize.keys()));
-  for (const run of runs) results.push(budget(`${run.articles.toLocaleString('en')} articles: JS before interaction on an article`, run.pages.article.jsBeforeInteraction, 3_000, kb));
-  if (small && large && small !== large) {
-    for (const kind of ['home', 'category', 'article'] as const) {
-      results.push(budget(`${kind} page at ${large.articles.toLocaleString('en')} within 10% of ${small.articles.toLocaleString('en')}`, large.pages[kind].totalBytes, small.pages[kind].totalBytes * 1.1, kb));
+/** Measures a Starlight build; `article` is the page to compare with Handrail's, e.g. "/orders/x/". */
+async function measureStarlight(browser: Browser, dir: string, articles: number, build: BuildFigures, article: string): Promise<SiteFigures> {
+  const server = await startStaticServer({ root: dir, base: '/', port: 0 });
+  try {
+    const url = `${server.url}${article.slice(1)}`;
+    const pages = { home: await measurePage(browser, server.url), article: await measurePage(browser, url) };
+    const firstVisit = await measureFirstVisit(browser, url);
+    let search: SiteFigures['search'];
+    try {
+      search = await measureStarlightSearch(browser, server.url, 'battery');
+    } catch (error) {
+      log(`  Starlight search not timed: ${(error as Error).message.split('\n')[0]}`);
     }
-    const ratio = large.articles / small.articles;
-    if (small.build && large.build) {
-      results.push(budget(`Build time grows linearly (${large.articles.toLocaleString('en')} ≤ ${(ratio * 1.1).toFixed(1)}× ${small.articles.toLocaleString('en')})`, large.build.wallSeconds, small.build.wallSeconds * ratio * 1.1, (s) => `${s.toFixed(1)} s`));
-    }
+    return { name: `Starlight ${articles.toLocaleString('en')}`, articles, build, output: await outputSize(dir), pages, firstVisit, search };
+  } finally {
+    await server.close();
   }
-  for (const run of runs) {
-    for (const [page, scores] of Object.entries(run.lighthouse ?? {})) {
-      const lowest = Math.min(...Object.values(scores));
-      results.push({ name: `Lighthouse 100 on ${page} at ${run.articles.toLocaleString('en')}`, measured: Object.values(scores).join(' / '), limit: '100 / 100 / 100 / 100', passed: lowest === 100 });
-    }
-  }
-  if (large?.build?.peakMemoryBytes) results.push(budget(`Peak build memory at ${large.articles.toLocaleString('en')}`, large.build.peakMemoryBytes, 4e9, (b) => `${(b / 1e9).toFixed(2)} GB`));
-  return results;
 }
 
 async function main() {
   await mkdir(workDir, { recursive: true });
   const browser = await chromium.launch(chromiumLaunchOptions());
   const runs: SiteFigures[] = [];
+  const starlight: SiteFigures[] = [];
   try {
     log('Building the demo help center');
     const demoDir = path.join(workDir, 'demo', 'dist');
-    const demoBuild = await build(path.join(projectRoot, 'content'), demoDir);
+    const demoBuild = await buildHandrail(path.join(projectRoot, 'content'), demoDir);
     log(`Measuring the demo (${demoBuild.wallSeconds.toFixed(1)} s to build)`);
     const demoArticles = (await readFile(path.join(demoDir, 'sitemap.xml'), 'utf8')).match(/\/articles\//g)?.length ?? 0;
-    const demo = await measureSite(browser, 'demo', demoDir, demoArticles, demoBuild);
+    const demo = await measureHandrail(browser, 'demo', demoDir, demoArticles, demoBuild);
     for (const size of sizes) {
       log(`Generating ${size.toLocaleString('en')} articles`);
-      const contentDir = await writeContent(size);
-      log(`Building ${size.toLocaleString('en')} articles`);
+      const contentDir = await writeContent(path.join(workDir, String(size), 'content'), size, projectRoot);
       const outDir = path.join(workDir, String(size), 'dist');
-      const figures = await build(contentDir, outDir);
-      log(`Built in ${figures.wallSeconds.toFixed(1)} s; measuring pages in Chromium`);
-      const isEnd = size === Math.min(...sizes) || size === Math.max(...sizes);
-      if (values.lighthouse && isEnd) log('Running Lighthouse');
-      runs.push(await measureSite(browser, `${size.toLocaleString('en')}`, outDir, size, figures, values.lighthouse && isEnd));
+      const isSmallest = size === Math.min(...sizes);
+      const withStarlight = starlightSizes.includes(size);
+      // Where builds are compared (with Starlight, or a rebuild with a cold build), each is
+      // repeated, alternating, and the fastest kept: other work on a shared machine only adds time.
+      const rounds = isSmallest || withStarlight ? repeat : 1;
+      const cold: BuildFigures[] = [];
+      const warm: BuildFigures[] = [];
+      const theirs: BuildFigures[] = [];
+      let run: SiteFigures | undefined;
+      let theirSite: SiteFigures | undefined;
+      for (let round = 1; round <= rounds; round++) {
+        const of = rounds > 1 ? ` (round ${round} of ${rounds})` : '';
+        log(`Building ${size.toLocaleString('en')} articles${of}`);
+        const figures = await buildHandrail(contentDir, outDir);
+        cold.push(figures);
+        log(`Built in ${figures.wallSeconds.toFixed(1)} s (${figures.cpuSeconds.toFixed(1)} s CPU)`);
+        if (!run) {
+          const isEnd = isSmallest || size === Math.max(...sizes);
+          log(`Measuring pages in Chromium${values.lighthouse && isEnd ? ', with Lighthouse' : ''}`);
+          run = await measureHandrail(browser, size.toLocaleString('en'), outDir, size, figures, values.lighthouse && isEnd);
+          log(`  First visit: ${kb(run.firstVisit!.bytes)} in ${run.firstVisit!.requests} requests (${run.firstVisit!.largest.map((g) => `${g.group} ${kb(g.bytes)}`).join(', ')})`);
+        }
+        if (isSmallest) {
+          const changed = await touchOneArticle(contentDir);
+          log(`Rebuilding after changing ${changed}, cache kept`);
+          const again = await buildHandrail(contentDir, outDir, true);
+          warm.push(again);
+          log(`  Rebuilt in ${again.wallSeconds.toFixed(1)} s (${again.cpuSeconds.toFixed(1)} s CPU)`);
+        }
+        if (withStarlight) {
+          log(`Building ${size.toLocaleString('en')} articles with Starlight${of}`);
+          const built = await buildStarlight(size);
+          theirs.push(built.build);
+          log(`Built in ${built.build.wallSeconds.toFixed(1)} s (${built.build.cpuSeconds.toFixed(1)} s CPU)`);
+          if (!theirSite) {
+            // The same article as Handrail's, at Starlight's address for it.
+            const slug = new URL(run.pages.article.url).pathname.split('/')[2]!;
+            theirSite = await measureStarlight(browser, built.dir, size, built.build, built.pathOf(slug)!);
+          }
+          await rm(path.dirname(built.dir), { recursive: true, force: true });
+        }
+      }
+      run!.build = fastest(cold);
+      if (warm.length) {
+        const rebuild = fastest(warm);
+        run!.incremental = { wallSeconds: rebuild.wallSeconds, cpuSeconds: rebuild.cpuSeconds, walls: rebuild.walls };
+      }
+      runs.push(run!);
+      if (theirSite) starlight.push({ ...theirSite, build: fastest(theirs) });
     }
-    const results = budgets(demo, runs);
-    console.log(`\n${table([demo, ...runs])}\n`);
+    const results = budgets(demo, runs, starlight);
+    console.log(`\n${sizeTable([demo, ...runs])}\n`);
+    const comparison = starlightTable(runs, starlight);
+    if (comparison) console.log(`Starlight, same corpus, same run (ratio = Handrail ÷ Starlight)\n${comparison}\n`);
     console.log('Budgets');
     for (const result of results) console.log(`  ${result.passed ? 'PASS' : 'FAIL'}  ${result.name}: ${result.measured} (${result.limit})`);
-    const report = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, demo, runs, budgets: results };
+    const report = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, demo, runs, starlight, budgets: results };
     const out = path.resolve(projectRoot, values.out!);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(report, null, 2));

@@ -62,6 +62,9 @@ const SENTENCES = [
   'We will tell you by text when it is ready.',
 ];
 
+/** Pictures from the demo's public/images/, so articles show images the build must size. */
+const IMAGES = ['account-menu.svg', 'battery-charge-indicator.svg', 'frame-number-location.svg'];
+
 /** The shape of the generated help center. */
 export interface GeneratedContent {
   /** Relative path in the content folder → file text. */
@@ -104,6 +107,7 @@ export function generateHelpCenter(count: number, seed = 1): GeneratedContent {
       '',
       isMdx ? `<Steps>\n\n${stepList}\n\n</Steps>` : stepList,
       '',
+      ...(random() < 0.35 ? [`![Where to find it on the ${pick(SCREENS)} screen](/images/${pick(IMAGES)})`, ''] : []),
       isMdx ? `<Callout type="${pick(['note', 'tip', 'warning'] as const)}">\n${pick(SENTENCES)}\n</Callout>` : `> ${pick(SENTENCES)}`,
       '',
       ...(random() < 0.4

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 
 /** Width and height in CSS pixels. */
@@ -35,23 +35,55 @@ function jpegSize(bytes: Buffer): Size | undefined {
   return undefined;
 }
 
+/** Enough of a file to find its size: PNG's is in its first 24 bytes, JPEG's and SVG's near the start. */
+const HEAD_BYTES = 64 * 1024;
+
+/** Sizes already read, by file, kept while the file is unchanged (`astro dev` sees a replaced image). */
+const known = new Map<string, { modified: number; bytes: number; size: Size | undefined }>();
+
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sizeOf(file: string, bytes: Buffer): Size | undefined {
+  const ext = path.extname(file).toLowerCase();
+  try {
+    if (ext === '.svg') return svgSize(bytes.toString('utf8'));
+    if (ext === '.png') return pngSize(bytes);
+    if (ext === '.jpg' || ext === '.jpeg') return jpegSize(bytes);
+  } catch {
+    // The size lies past the bytes read (a JPEG with a large embedded thumbnail).
+  }
+  return undefined;
+}
+
 /**
  * The intrinsic size of an image in public/, so pages can reserve its space
  * and nothing shifts when it loads. Undefined for unknown formats or files.
+ * Each file is read once per build (and only its first 64 KB), however many
+ * articles show it.
  */
 export function imageSize(publicDir: string, src: string): Size | undefined {
   try {
     // Only a real file inside public/: never a way out ("/../"), never a link.
     const root = path.resolve(publicDir);
     const file = path.resolve(root, `.${path.posix.normalize(`/${decodeURIComponent(src.split(/[?#]/)[0]!)}`)}`);
-    if (!file.startsWith(root + path.sep) || !lstatSync(file).isFile()) return undefined;
-    const bytes = readFileSync(file);
-    const ext = path.extname(file).toLowerCase();
-    if (ext === '.svg') return svgSize(bytes.toString('utf8'));
-    if (ext === '.png') return pngSize(bytes);
-    if (ext === '.jpg' || ext === '.jpeg') return jpegSize(bytes);
+    if (!file.startsWith(root + path.sep)) return undefined;
+    const stats = lstatSync(file);
+    if (!stats.isFile()) return undefined;
+    const { mtimeMs, size } = stats;
+    const cached = known.get(file);
+    if (cached && cached.modified === mtimeMs && cached.bytes === size) return cached.size;
+    const found = sizeOf(file, readHead(file)) ?? (size > HEAD_BYTES ? sizeOf(file, readFileSync(file)) : undefined);
+    known.set(file, { modified: mtimeMs, bytes: size, size: found });
+    return found;
   } catch {
     return undefined;
   }
-  return undefined;
 }

@@ -38,18 +38,28 @@ export interface StaticServerOptions {
   host?: string;
 }
 
+/** What a file is served as: where it is, whether a folder named it, and its validator. */
+interface Found {
+  file: string;
+  isFolder: boolean;
+  /** Weak validator from size and modification time, as static hosts send. */
+  etag: string;
+}
+
 /** The file for a URL path, and whether the path named a folder (served by its index.html). */
-async function fileFor(root: string, urlPath: string): Promise<{ file: string; isFolder: boolean } | undefined> {
+async function fileFor(root: string, urlPath: string): Promise<Found | undefined> {
   const decoded = decodeURIComponent(urlPath);
   const candidate = path.join(root, decoded);
   // No escaping the site folder: "/..%2fdist-old/" decodes to a sibling that merely starts with the same name.
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return undefined;
   try {
     const info = await stat(candidate);
-    if (info.isFile()) return { file: candidate, isFolder: false };
+    const etag = (i: { size: number; mtimeMs: number }) => `W/"${i.size.toString(16)}-${Math.floor(i.mtimeMs).toString(16)}"`;
+    if (info.isFile()) return { file: candidate, isFolder: false, etag: etag(info) };
     if (info.isDirectory()) {
       const index = path.join(candidate, 'index.html');
-      if ((await stat(index)).isFile()) return { file: index, isFolder: true };
+      const indexInfo = await stat(index);
+      if (indexInfo.isFile()) return { file: index, isFolder: true, etag: etag(indexInfo) };
     }
   } catch {
     return undefined;
@@ -63,7 +73,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let found: { file: string; isFolder: boolean } | undefined;
+    let found: Found | undefined;
     if (url.pathname.startsWith(base)) found = await fileFor(root, `/${url.pathname.slice(base.length)}`);
     else if (url.pathname === base.slice(0, -1)) {
       response.writeHead(301, { Location: base });
@@ -76,6 +86,12 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
       response.end();
       return;
     }
+    // Revalidation, as real static hosts answer it: an unchanged file costs a 304, not its bytes.
+    if (found && String(request.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(found.etag)) {
+      response.writeHead(304, { ETag: found.etag, 'Cache-Control': 'no-cache' });
+      response.end();
+      return;
+    }
     const status = found ? 200 : 404;
     const file = found?.file ?? path.join(root, '404.html');
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
@@ -85,6 +101,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
       'Content-Type': type,
       'Cache-Control': 'no-cache',
       Vary: 'Accept-Encoding',
+      ...(found ? { ETag: found.etag } : {}),
       ...(isGzipped ? { 'Content-Encoding': 'gzip' } : {}),
     });
     if (request.method === 'HEAD') {

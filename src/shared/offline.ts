@@ -19,6 +19,27 @@ export function savedCacheName(release: string): string {
   return `${PREFIX}saved-${release}`;
 }
 
+/** Cache of the search files (Pagefind's) a visitor's searches used, for one release. */
+export function searchCacheName(release: string): string {
+  return `${PREFIX}search-${release}`;
+}
+
+/**
+ * Whether a Pagefind file is named by its content (`en_3f2a….pf_index`,
+ * `pagefind.en_9c1….pf_meta`): such a file never changes under its name,
+ * so a cached copy can be used without asking the network.
+ */
+export function isHashedSearchFile(path: string): boolean {
+  return /_[0-9a-f]{7,}\.pf_(meta|index|fragment|filter)$/.test(path);
+}
+
+/**
+ * Matches a built file named by its content (Astro's `_astro/Name.Ab12Cd34.css`,
+ * the lazy modules' `_handrail/name-AB12CD34.js`): the precache need not add a
+ * revision to its address, so the copy the page already loaded can be reused.
+ */
+export const HASHED_ASSET = /(^|\/)_astro\/.+\.[\w-]{8}\.(css|js)$|(^|\/)_handrail\/.+-[A-Z0-9]{8}\.js$/;
+
 /** Whether a cache is one of ours (Workbox's precache has its own name and cleanup). */
 export function isHandrailCache(name: string): boolean {
   return name.startsWith(PREFIX);

@@ -30,10 +30,32 @@ async function expectAxeClean(page: Page) {
 }
 
 test.describe('offline', () => {
-  test('visited pages, the home, contact and A–Z pages, and search work offline', async ({ page, context }) => {
-    await page.goto('/');
-    await waitForWorker(page);
+  test('a first visit fetches the page and a fixed app shell, never the search index', async ({ page, context }) => {
+    const fetched: string[] = [];
+    context.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto('/articles/get-a-refund/');
+    await waitForWorker(page);
+    await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/offline/index.html', { ignoreSearch: true })))).toBe(true);
+    expect(fetched.filter((p) => p.startsWith('/pagefind/') || p === '/search-words.json')).toEqual([]);
+    expect(fetched.filter((p) => p.startsWith('/articles/') && p !== '/articles/get-a-refund/')).toEqual([]);
+  });
+
+  test('the first page, visited pages, the home, contact and A–Z pages, and searches already made work offline', async ({ page, context }) => {
+    // The first page is loaded before the worker exists; the worker keeps a copy of it anyway.
+    await page.goto('/articles/get-a-refund/');
+    await waitForWorker(page);
+    await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/articles/get-a-refund/')))).toBe(true);
+    await page.goto('/search/?q=battery');
+    await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+    // Only what that search used is kept, not the whole index.
+    const { cached, total } = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((k) => k.startsWith('handrail-search-'));
+      const keys = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat().map((r) => r.url);
+      const manifest = (await (await fetch('/offline-manifest.json')).json()) as { files: { url: string }[] };
+      return { cached: keys.filter((k) => k.includes('/pagefind/fragment/')).length, total: manifest.files.filter((f) => f.url.includes('/pagefind/fragment/')).length };
+    });
+    expect(cached).toBeGreaterThan(0);
+    expect(cached).toBeLessThan(total);
     await context.setOffline(true);
 
     await page.goto('/articles/get-a-refund/');
@@ -50,6 +72,7 @@ test.describe('offline', () => {
     await expect(page.locator('#contact-panel a[href^="tel:"]').first()).toHaveAttribute('href', 'tel:+442079460321');
     await expect(page.locator('#contact-panel .channel__hours').first()).toContainText('09:00–17:30');
 
+    // The search made online works offline.
     await page.goto('/search/?q=battery');
     const results = page.locator('[data-search-results] li');
     await expect(results.first()).toBeVisible();
@@ -86,6 +109,10 @@ test.describe('offline', () => {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await expect(page.getByRole('heading', { level: 1 }), url).not.toHaveText('This page is not saved for offline use');
     }
+    // The saved copy has the whole search index: a search never made before works, and every result opens.
+    await page.goto('/search/?q=puncture');
+    await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+    await expect(page.locator('.search-result__offline')).toHaveCount(0);
     await context.setOffline(false);
     await page.goto('/');
     await page.getByRole('button', { name: 'Remove the offline copy' }).click();
@@ -151,8 +178,10 @@ test.describe('offline', () => {
       await page.goto('/');
       await waitForWorker(page);
       await page.goto('/articles/get-a-refund/');
-      const before = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-pages-')));
-      expect(before).toHaveLength(1);
+      await page.goto('/search/?q=refund');
+      await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+      const before = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-')));
+      expect(before.map((k) => k.replace(/-[0-9a-f]+$/, '')).sort()).toEqual(['handrail-pages', 'handrail-search']);
 
       // Release 2: the article changes, and the worker is rebuilt with it.
       const file = path.join(siteDir, 'articles/get-a-refund/index.html');
@@ -161,6 +190,8 @@ test.describe('offline', () => {
       await page.goto('/');
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
       await expect.poll(async () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-pages-'))), { timeout: 20_000 }).toEqual([`handrail-pages-${release.release}`]);
+      // The old release's search files went with it.
+      expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-search-')))).not.toContain(before.find((k) => k.startsWith('handrail-search-')));
       await page.goto('/articles/get-a-refund/');
       await context.setOffline(true);
       await page.goto('/articles/get-a-refund/');

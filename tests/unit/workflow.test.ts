@@ -51,6 +51,15 @@ describe('GitHub Actions workflow', async () => {
     assert.ok(uses.some((u) => u.startsWith('actions/deploy-pages')));
   });
 
+  test('every build restores the Astro cache, so a preview renders only the pages that changed', () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const steps = job.steps.map((s) => s.run ?? s.uses ?? '');
+      const build = steps.findIndex((r) => /npm (test|run build)/.test(r));
+      const cache = job.steps.findIndex((s) => (s.uses ?? '').startsWith('actions/cache') && /node_modules\/\.astro/.test(JSON.stringify(s)));
+      assert.ok(cache >= 0 && cache < build, `${name}: restore node_modules/.astro before building`);
+    }
+  });
+
   test('the pull request template exists', () => {
     assert.ok(existsSync(path.join(projectRoot, '.github/pull_request_template.md')));
   });

@@ -5,20 +5,29 @@
  * strategies, tested across browsers; writing those by hand is where offline
  * sites usually go wrong).
  *
+ * A first visit costs what the page costs plus a small fixed allowance that
+ * does not grow with the help center:
+ * - Precached on install: the app shell (stylesheet, scripts, icons), the
+ *   offline page, and the home, contact, A–Z and search pages, so the way to
+ *   a person always opens offline; and the page the visitor is reading.
  * - Pages: network first, so a reader online always gets the live page; the
- *   cached copy is only for when the network fails.
- * - Home, contact, A–Z, search and the offline page are cached on install,
- *   so they always open offline; so is the whole search index.
- * - Everything else is cached as it is visited, or all at once by the "Save
- *   for offline" button (which fills the saved cache from the page).
+ *   cached copy is only for when the network fails. Each page is cached as
+ *   it is visited.
+ * - Search: Pagefind's files are cached as searches use them, so what a
+ *   visitor searched for keeps working offline. Its content-hashed files are
+ *   cache first; its entry file, script and wasm network first.
+ * - Everything else, the whole search index included, only when the reader
+ *   asks for it with "Save for offline" (which says how much first and fills
+ *   the saved cache from the page); every route falls back to that copy.
  * - A new release has new cache names; the old caches are deleted on
  *   activation, so nothing stale survives a release.
  */
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { warmStrategyCache } from 'workbox-recipes';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
-import { OFFLINE_PAGE, pagesCacheName, savedCacheName, isHandrailCache, ESSENTIAL_PAGES } from '../../shared/offline.ts';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import type { WorkboxPlugin } from 'workbox-core/types.js';
+import { OFFLINE_PAGE, pagesCacheName, savedCacheName, searchCacheName, isHandrailCache, ESSENTIAL_PAGES, isHashedSearchFile } from '../../shared/offline.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 /** The release this worker belongs to; replaced at build time. */
@@ -35,12 +44,16 @@ const offlinePage = scope(`${OFFLINE_PAGE}index.html`);
 precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();
 
+/** Offline and not in this route's cache: any copy will do, including one saved with "Save for offline". */
+const anyCopy: WorkboxPlugin = {
+  handlerDidError: async ({ request }) => (await caches.match(request, { ignoreSearch: true })) ?? Response.error(),
+};
+
 const pages = new NetworkFirst({
   cacheName: pagesCacheName(RELEASE),
   networkTimeoutSeconds: 6,
   plugins: [
     {
-      // Offline: any copy will do, including one saved with "Save for offline".
       handlerDidError: async ({ request }) =>
         (await caches.match(request, { ignoreSearch: true })) ?? (await matchPrecache(offlinePage)) ?? Response.error(),
     },
@@ -50,16 +63,49 @@ const pages = new NetworkFirst({
 registerRoute(({ request }) => request.mode === 'navigate', pages);
 warmStrategyCache({ urls: ESSENTIAL_PAGES.map(scope), strategy: pages });
 
+/** Search files are stored without Pagefind's "?ts=…", so one copy serves every later search. */
+const withoutQuery: WorkboxPlugin = {
+  cacheKeyWillBeUsed: async ({ request }) => {
+    const url = new URL(request.url);
+    url.search = '';
+    return url.href;
+  },
+};
+const isSearchFile = (url: URL) => url.origin === self.location.origin && (url.pathname.startsWith(scope('pagefind/')) || url.pathname === scope('search-words.json'));
+
+registerRoute(
+  ({ url }) => isSearchFile(url) && isHashedSearchFile(url.pathname),
+  new CacheFirst({
+    cacheName: searchCacheName(RELEASE),
+    plugins: [
+      withoutQuery,
+      // A file saved with "Save for offline" need not be fetched again.
+      { cachedResponseWillBeUsed: async ({ cachedResponse, request }) => cachedResponse ?? (await caches.match(request, { ignoreSearch: true })) ?? null },
+      anyCopy,
+    ],
+  }),
+);
+registerRoute(({ url }) => isSearchFile(url), new NetworkFirst({ cacheName: searchCacheName(RELEASE), networkTimeoutSeconds: 4, plugins: [withoutQuery, anyCopy] }));
+
 setCatchHandler(async ({ request }) => (request.destination === 'document' ? ((await matchPrecache(offlinePage)) ?? Response.error()) : Response.error()));
 
 self.addEventListener('activate', (event) => {
-  // A new release: drop the previous releases' pages and saved copies.
   event.waitUntil(
     (async () => {
-      const keep = new Set([pagesCacheName(RELEASE), savedCacheName(RELEASE)]);
+      // A new release: drop the previous releases' pages, search files and saved copies.
+      const keep = new Set([pagesCacheName(RELEASE), savedCacheName(RELEASE), searchCacheName(RELEASE)]);
       for (const name of await caches.keys()) {
         if (isHandrailCache(name) && !keep.has(name)) await caches.delete(name);
       }
+      // The page that installed this worker was loaded before it existed:
+      // keep a copy of it too, since the visitor has seen it.
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      await Promise.all(
+        windows
+          .map((client) => new URL(client.url))
+          .filter((url) => url.origin === self.location.origin && url.pathname.startsWith(BASE) && !ESSENTIAL_PAGES.map(scope).includes(url.pathname))
+          .map((url) => pages.handleAll({ event, request: new Request(url.pathname) })[1].catch(() => undefined)),
+      );
       await self.clients.claim();
     })(),
   );

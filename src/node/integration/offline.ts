@@ -3,14 +3,32 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { injectManifest } from 'workbox-build';
-import { formatBytes, OFFLINE_SIZE_TOKEN, RELEASE_TOKEN, type OfflineManifest } from '../../shared/offline.ts';
+import { formatBytes, HASHED_ASSET, OFFLINE_SIZE_TOKEN, RELEASE_TOKEN, type OfflineManifest } from '../../shared/offline.ts';
 import { buildLazyModules } from './lazy-build.ts';
 import { projectRoot } from '../project-paths.ts';
 
-/** Above this, the search fragments are cached as they are used rather than all on the first visit. */
-const PRECACHE_FRAGMENTS_LIMIT = 5_000_000;
+/**
+ * What a first visit precaches: the app shell, the offline page and the
+ * icons — a fixed allowance whatever the size of the help center. Pages are
+ * cached as they are visited (the home, contact, A–Z and search pages at
+ * install, by the worker), search files as searches use them, and the rest
+ * only with "Save for offline".
+ */
+export const PRECACHE_PATTERNS = ['_astro/**/*.{css,js}', '_handrail/*', 'offline/index.html', 'favicon.svg', 'manifest.webmanifest', 'icons/*.png'];
 
+/** Pagefind's bundled interfaces, which Handrail's own search page does not load. */
+const UNUSED_SEARCH_FILES = /^pagefind\/pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 
+/**
+ * Whether "Save for offline" takes a built file: every page, image and
+ * script, and the whole search index (so every search works offline), but
+ * not the 404 page, the worker, the manifest of the copy itself or search
+ * interfaces nothing loads.
+ */
+export function isSavedForOffline(name: string): boolean {
+  if (name === '404.html' || name === 'offline-manifest.json' || name === 'sw.js' || UNUSED_SEARCH_FILES.test(name)) return false;
+  return /\.(html|css|js|svg|png|jpe?g|webp|avif|gif|json|webmanifest|xml|txt|pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/.test(name);
+}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -42,12 +60,11 @@ export async function addOfflineSupport(siteDir: string, base: string, locale: s
   }
   const release = hash.digest('hex').slice(0, 12);
 
-  // The offline copy: every page and image, plus what pages load.
+  // The offline copy: every page and image, what pages load, and the search index.
   const saved = [];
   for (const file of files) {
     const name = path.relative(siteDir, file).split(path.sep).join('/');
-    if (name === '404.html' || name.startsWith('pagefind/') || name === 'offline-manifest.json' || name === 'sw.js') continue;
-    if (!/\.(html|css|js|svg|png|jpe?g|webp|avif|gif|json|webmanifest|xml|txt)$/.test(name)) continue;
+    if (!isSavedForOffline(name)) continue;
     saved.push({ url: urlOf(siteDir, file, base), bytes: (await stat(file)).size });
   }
   const manifest: OfflineManifest = { release, files: saved, bytes: saved.reduce((sum, f) => sum + f.bytes, 0) };
@@ -56,7 +73,6 @@ export async function addOfflineSupport(siteDir: string, base: string, locale: s
   const size = formatBytes(manifest.bytes, locale);
   for (const [file, html] of withTokens) await writeFile(file, html.replaceAll(OFFLINE_SIZE_TOKEN, size).replaceAll(RELEASE_TOKEN, release));
 
-  const pagefindBytes = (await Promise.all(files.filter((f) => f.includes(`${path.sep}pagefind${path.sep}`)).map(async (f) => (await stat(f)).size))).reduce((a, b) => a + b, 0);
   const swFile = path.join(siteDir, 'sw.js');
   await build({
     entryPoints: [path.join(projectRoot, 'src/browser/service-worker/sw.ts')],
@@ -72,21 +88,11 @@ export async function addOfflineSupport(siteDir: string, base: string, locale: s
     swSrc: swFile,
     swDest: swFile,
     globDirectory: siteDir,
-    globPatterns: [
-      '_astro/**/*.{css,js}',
-      '_handrail/*',
-      'offline/index.html',
-      'favicon.svg',
-      'manifest.webmanifest',
-      'icons/*.png',
-      'search-words.json',
-      'pagefind/*',
-      'pagefind/index/*',
-      'pagefind/filter/*',
-      ...(pagefindBytes <= PRECACHE_FRAGMENTS_LIMIT ? ['pagefind/fragment/*'] : []),
-    ],
+    globPatterns: PRECACHE_PATTERNS,
+    // Files named by their content need no revision in the address, so the
+    // browser's HTTP cache can answer for what the page itself just loaded.
+    dontCacheBustURLsMatching: HASHED_ASSET,
     modifyURLPrefix: { '': base },
-    maximumFileSizeToCacheInBytes: 10_000_000,
   });
   return { release, precached: result.count, savedBytes: manifest.bytes };
 }

@@ -23,6 +23,15 @@ function containsPhrase(textWords: string[], phrase: string[]): boolean {
   return false;
 }
 
+const splitGroups = new WeakMap<string[][], Map<string, string[]>>();
+
+/** The words of every term, split once per set of groups: every article asks with the same groups. */
+function wordsOfTerms(groups: string[][]): Map<string, string[]> {
+  let found = splitGroups.get(groups);
+  if (!found) splitGroups.set(groups, (found = new Map(groups.flat().map((term) => [term, words(term)]))));
+  return found;
+}
+
 /**
  * The synonyms an article should also be found by: for every group with a
  * term in the text, the group's other terms. Indexed with the article, so a
@@ -31,8 +40,9 @@ function containsPhrase(textWords: string[], phrase: string[]): boolean {
 export function synonymsFor(text: string, groups: string[][]): string[] {
   const textWords = words(text);
   const found = new Set<string>();
+  const termWords = wordsOfTerms(groups);
   for (const group of groups) {
-    const present = group.filter((term) => containsPhrase(textWords, words(term)));
+    const present = group.filter((term) => containsPhrase(textWords, termWords.get(term) ?? words(term)));
     if (present.length === 0) continue;
     for (const term of group) if (!present.includes(term)) found.add(term);
   }

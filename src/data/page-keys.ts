@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { HelpCenter } from './help-center.ts';
+import { categoryNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
+
+/**
+ * What every page shows whatever its article: site settings, contact
+ * channels and hours, notices, synonyms and category titles. A change to any
+ * of them changes every page's key.
+ */
+export function siteKey(center: Pick<HelpCenter, 'site' | 'contact' | 'notices' | 'synonymGroups' | 'categories'>): string {
+  return digest([center.site, center.contact, center.notices, center.synonymGroups, center.categories]);
+}
+
+/**
+ * The data an article page is made from: the digest of its file (Astro's
+ * own tracking misses a changed Markdown body), its front matter and git date, the
+ * titles of the articles it links to (related, previous, next), its phone
+ * reference, whether it is due for review today, and the site's key.
+ * Astro's incremental build reuses last build's page while this is the same.
+ */
+export function articlePageKey(
+  article: ArticleSummary,
+  fileDigest: string | undefined,
+  center: Pick<HelpCenter, 'bySlug' | 'byCategory' | 'references'>,
+  site: string,
+  today = new Date(),
+): string {
+  const { previous, next } = categoryNeighbours(article, center.byCategory.get(article.category) ?? []);
+  const linked = (a?: ArticleSummary) => a && [a.slug, a.title, a.description, a.category];
+  return digest([
+    site,
+    fileDigest,
+    article,
+    center.references.get(article.slug),
+    article.review_by !== undefined && article.review_by < today,
+    relatedArticles(article, center.bySlug).map(linked),
+    linked(previous),
+    linked(next),
+  ]);
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+}

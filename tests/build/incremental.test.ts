@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { BUILD_MARKER } from '../../src/node/publish.ts';
+import { generateHelpCenter } from '../../bench/lib/generate.ts';
+import { projectRoot } from '../../src/node/project-paths.ts';
+
+function build(contentDir: string, outDir: string) {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir },
+    encoding: 'utf8',
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  assert.equal(result.status, 0, output);
+  return output;
+}
+
+/** Every file under a folder with its bytes' digest, by relative path. */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = new Map<string, string>();
+  // The marker names the build it belongs to, so it differs between any two builds.
+  for (const entry of entries.filter((e) => e.isFile() && e.name !== BUILD_MARKER)) {
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+  }
+  return files;
+}
+
+async function edit(file: string, change: (text: string) => string) {
+  const text = await readFile(file, 'utf8');
+  const changed = change(text);
+  assert.notEqual(changed, text, `${file} was not changed`);
+  await writeFile(file, changed);
+}
+
+describe('incremental build', { concurrency: false }, () => {
+  test('a rebuild with the cache kept reuses unchanged pages and equals a cold build, byte for byte', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'handrail-incremental-'));
+    const content = path.join(root, 'content');
+    const { files } = generateHelpCenter(60);
+    for (const [relative, text] of files) {
+      await mkdir(path.dirname(path.join(content, relative)), { recursive: true });
+      await writeFile(path.join(content, relative), text);
+    }
+    for (const file of ['site.yaml', 'contact.yaml', 'synonyms.yaml']) await cp(path.join(projectRoot, 'content', file), path.join(content, file));
+    // The cache folder astro.config.mjs gives this content set.
+    const cacheDir = path.join(projectRoot, '.handrail/cache', createHash('sha1').update(content).digest('hex').slice(0, 12));
+    await rm(cacheDir, { recursive: true, force: true });
+    build(content, path.join(root, 'first'));
+
+    const inOrder = [...files.keys()].filter((f) => f.startsWith('articles/'));
+    const articles = [...inOrder].sort();
+    const markdown = articles.filter((f) => f.endsWith('.md'));
+    const mdx = articles.filter((f) => f.endsWith('.mdx'));
+    // A body; a title other pages show (as a neighbour and as related); an
+    // MDX body; a removed article (the last generated: nothing links to it).
+    await edit(path.join(content, markdown[0]!), (t) => `${t}\nOne more sentence.\n`);
+    const linked = [...files.values()].join('\n').match(/related: \[([a-z0-9-]+)/)![1]!;
+    const linkedFile = articles.find((f) => f.endsWith(`/${linked}.md`) || f.endsWith(`/${linked}.mdx`))!;
+    await edit(path.join(content, linkedFile), (t) => t.replace(/^title: "(.*)"$/m, 'title: "$1, renamed"'));
+    await edit(path.join(content, mdx.find((f) => f !== linkedFile)!), (t) => t.replace('## Before you start', '## Before you begin'));
+    await rm(path.join(content, inOrder.at(-1)!));
+
+    const output = build(content, path.join(root, 'incremental'));
+    const reused = output.match(/\((restored|cached)\)/g)?.length ?? 0;
+    assert.ok(reused > 40, `most of the 59 article pages reused, got ${reused}`);
+
+    await rm(cacheDir, { recursive: true, force: true });
+    build(content, path.join(root, 'cold'));
+    const [warm, cold] = [await tree(path.join(root, 'incremental')), await tree(path.join(root, 'cold'))];
+    const differ = [...new Set([...warm.keys(), ...cold.keys()])].filter((file) => warm.get(file) !== cold.get(file));
+    assert.deepEqual(differ, []);
+    await rm(cacheDir, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
+  });
+});

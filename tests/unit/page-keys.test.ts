@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { articlePageKey, siteKey } from '../../src/data/page-keys.ts';
+import type { ArticleSummary } from '../../src/shared/help-center.ts';
+
+const article = (slug: string, title: string, extra: Partial<ArticleSummary> = {}): ArticleSummary =>
+  ({ slug, title, description: `About ${title}.`, category: 'billing', sourcePath: `content/articles/billing/${slug}.md`, order: 0, related: [], draft: false, keywords: [], tags: [], redirect_from: [], ...extra }) as unknown as ArticleSummary;
+
+function center(articles: ArticleSummary[]) {
+  return {
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    byCategory: new Map([['billing', articles]]),
+    references: new Map(articles.map((a, i) => [a.slug, `B${i}`])),
+  };
+}
+
+describe('incremental build keys', () => {
+  const site = { site: { name: 'Help' }, contact: { channels: [{ value: '020 7946 0321' }] }, notices: [], synonymGroups: [['refund', 'money back']], categories: [{ slug: 'billing', title: 'Billing' }] };
+  const a = article('a', 'Refunds', { related: ['c'] });
+  const b = article('b', 'Invoices');
+  const c = article('c', 'Payments');
+  const key = (list: ArticleSummary[], of = list[0]!, digest = 'd1', s = siteKey(site as never), today = new Date('2026-01-01')) => articlePageKey(of, digest, center(list), s, today);
+
+  test('the same data gives the same key', () => {
+    assert.equal(key([a, b, c]), key([a, b, c]));
+  });
+
+  test('a page\'s key changes with anything it shows', () => {
+    const base = key([a, b, c]);
+    assert.notEqual(key([a, b, c], a, 'd2'), base, 'its own file');
+    assert.notEqual(key([{ ...a, title: 'Refunds and returns' }, b, c]), base, 'its front matter');
+    assert.notEqual(key([a, { ...b, title: 'Bills' }, c]), base, 'the next article\'s title');
+    assert.notEqual(key([a, b, { ...c, title: 'Paying' }]), base, 'a related article\'s title');
+    assert.notEqual(key([a, c, b]), base, 'its neighbours');
+    assert.notEqual(key([a, b, c], a, 'd1', siteKey({ ...site, contact: { channels: [{ value: '020 7946 0999' }] } } as never)), base, 'the contact details');
+    assert.notEqual(key([a, b, c], a, 'd1', siteKey({ ...site, notices: [{ text: 'Closed' }] } as never)), base, 'a notice');
+    const due = article('a', 'Refunds', { related: ['c'], review_by: new Date('2026-06-01') } as Partial<ArticleSummary>);
+    assert.notEqual(key([due, b, c], due, 'd1', undefined, new Date('2026-07-01')), key([due, b, c], due, 'd1', undefined, new Date('2026-05-01')), 'passing its review date');
+  });
+
+  test('a change elsewhere leaves the key alone', () => {
+    const list = [a, b, c, article('d', 'Deliveries'), article('e', 'Exchanges')];
+    assert.equal(key(list), key([...list.slice(0, 4), { ...list[4]!, title: 'Swaps' }]));
+  });
+});
