@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
 import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, rankFallback, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
-import { searchTermsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
+import { searchFieldsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
+import { buildExcerpt, compactDate, isoFromCompact, pageWords, toSearchResult, type ExcerptPart } from '../../src/shared/search/result.ts';
 import { buildVocabulary } from '../../src/shared/search/vocabulary.ts';
 
 const vocabulary = { refund: 9, refunds: 4, return: 7, delivery: 8, password: 5, battery: 6, accessibility: 3, accessible: 2, charged: 2, twice: 2, card: 4 };
@@ -103,10 +104,11 @@ describe('synonyms and vocabulary', () => {
     assert.deepEqual(synonymsFor('How refunds work', groups), ['money back', 'reimbursement']);
     assert.deepEqual(synonymsFor('You cannot sign in', groups), ['log in']);
     assert.deepEqual(synonymsFor('Designing in colour', groups), [], 'whole words only');
-    assert.equal(
-      searchTermsFor({ title: 'Get a refund', description: 'd', keywords: ['repay'], tags: [], headings: [] }, groups, 'K7P2'),
-      'repay · money back · reimbursement · K7P2',
-    );
+    assert.deepEqual(searchFieldsFor({ title: 'Get a refund', description: 'd', keywords: ['repay'], tags: ['refunds', 'repay'], headings: [] }, groups, 'K7P2'), {
+      keywords: 'repay, refunds',
+      synonyms: 'money back, reimbursement',
+      reference: 'K7P2',
+    });
   });
 
   test('the vocabulary counts articles per word, leaving out code, links and markup', () => {
@@ -116,5 +118,47 @@ describe('synonyms and vocabulary', () => {
     assert.equal(vocab.secretcode, undefined);
     assert.equal(vocab.callout, undefined);
     assert.equal(vocab.articles, undefined);
+  });
+});
+
+describe('result excerpts', () => {
+  const content =
+    "When you'll get your refund. How refunds work, how long they take. We always refund to the way you paid. " +
+    'We can’t refund to a different card. How long refunds take. After we send your refund, this is how long it takes to reach you: three to five working days for a card.';
+  const page = { content, title: "When you'll get your refund", description: 'How refunds work, how long they take.' };
+  const at = (word: string) => pageWords(content).flatMap((w, i) => (w.toLowerCase().startsWith(word) ? [i] : []));
+  const text = (parts: ExcerptPart[]) => parts.map((p) => (p.isMatch ? `[${p.text}]` : p.text)).join('');
+
+  test('quotes the body around the best matches, starting at their sentence, never the title', () => {
+    const excerpt = buildExcerpt(page, at('card').map((location) => ({ location, score: 1 })), 12);
+    assert.equal(text(excerpt), 'We can’t refund to a different [card]. How long refunds take. After …');
+    const fromTitle = buildExcerpt(page, [{ location: 4, score: 1 }], 12);
+    assert.equal(text(fromTitle), 'How refunds work, how long they take.', 'a match only in the title shows the description');
+  });
+
+  test('highlights the word, not the punctuation around it', () => {
+    const excerpt = buildExcerpt({ ...page, content: 'Title. Ask for a “refund”, then wait.', title: 'Title' }, [{ location: 4, score: 1 }]);
+    assert.deepEqual(excerpt, [
+      { text: 'Ask for a “', isMatch: false },
+      { text: 'refund', isMatch: true },
+      { text: '”, then wait.', isMatch: false },
+    ]);
+  });
+
+  test('a match only in metadata (a keyword, a synonym) shows the description, unhighlighted', () => {
+    assert.equal(text(buildExcerpt(page, [])), 'How refunds work, how long they take.');
+  });
+
+  test('dates are stored as one token and shown through Intl', () => {
+    assert.equal(compactDate(new Date('2026-10-12T00:00:00Z')), '20261012');
+    assert.equal(isoFromCompact('20261012'), '2026-10-12');
+    assert.equal(isoFromCompact('2026-10-12'), undefined);
+    const result = toSearchResult(
+      { url: '/articles/get-a-refund/', excerpt: '', content, locations: at('card'), meta: { title: page.title, updated: '20261012' }, filters: { category: ['Payments'] } },
+      'en-GB',
+    );
+    assert.deepEqual(result.updated, { iso: '2026-10-12', label: '12 October 2026' });
+    assert.equal(result.category, 'Payments');
+    assert.ok(result.excerpt.some((p) => p.isMatch && p.text === 'card'));
   });
 });

@@ -9,6 +9,10 @@ export interface PageData {
   content: string;
   /** Positions of the matched words in `content`. */
   locations: number[];
+  /** The same positions with how strongly each matched (its weight squared, for a heading more than body text). */
+  weighted_locations?: { location: number; weight: number; balanced_score: number }[];
+  /** `content` with angle brackets escaped, and zero-width spaces kept where Pagefind segmented the text. */
+  raw_content?: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -17,6 +21,8 @@ export interface PageData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Positions of the words this search matched (none when only metadata matched). */
+  words?: number[];
   data(): Promise<PageData>;
 }
 
@@ -49,6 +55,28 @@ function bestFirst(lists: ScoredHit[][]): ScoredHit[] {
 }
 
 /**
+ * A page's data with the positions every search matched, so its excerpt
+ * shows the words of the whole query, not of whichever search ran last.
+ * A copy: Pagefind hands every search the same fragment object and sets
+ * its locations each time.
+ */
+function withLocations(data: PageData, positions: Set<number> | undefined): PageData {
+  if (!positions?.size) return { ...data };
+  // Keep Pagefind's weights (a heading counts more) where it gave one.
+  const weights = new Map((data.weighted_locations ?? []).map((l) => [l.location, l]));
+  const smallest = Math.min(...[...weights.values()].map((l) => l.balanced_score), Infinity);
+  const locations = [...new Set([...data.locations, ...positions])].sort((a, b) => a - b);
+  return {
+    ...data,
+    locations,
+    weighted_locations: locations.map((location) => {
+      const known = weights.get(location);
+      return known ? { ...known, balanced_score: known.balanced_score / smallest } : { location, weight: 1, balanced_score: 1 };
+    }),
+  };
+}
+
+/**
  * Runs a customer's query against the index: the query as typed, with a
  * half-typed last word also completed from the site's vocabulary; when that
  * finds too little, the topic words alone and one by one (see
@@ -62,6 +90,8 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
   const typed = words(plan.full);
   const unknown = vocabulary ? unknownWords(typed, vocabulary) : [];
   const results = new Map<string, PagefindResult>();
+  /** Every position any of the searches matched on a page, for its excerpt. */
+  const matched = new Map<string, Set<number>>();
   const fragments = new Map<string, Promise<PageData>>();
   const dataOf = (result: PagefindResult): Promise<PageData> => {
     let data = fragments.get(result.id);
@@ -85,7 +115,12 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
       }),
     );
     const kept = found.filter((_, i) => isKept[i]);
-    for (const result of kept) results.set(result.id, result);
+    for (const result of kept) {
+      results.set(result.id, result);
+      const positions = matched.get(result.id) ?? new Set<number>();
+      for (const position of result.words ?? []) positions.add(position);
+      matched.set(result.id, positions);
+    }
     return kept.map((r) => ({ id: r.id, score: r.score }));
   };
 
@@ -107,6 +142,6 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
     order = rankFallback([...fullHits, ...stripped], perTerm, total);
     isPartial = fullHits.length === 0 && order.length > 0;
   }
-  const pages = await Promise.all(order.slice(0, SHOWN).map((id) => dataOf(results.get(id)!)));
+  const pages = await Promise.all(order.slice(0, SHOWN).map(async (id) => withLocations(await dataOf(results.get(id)!), matched.get(id))));
   return { pages, isPartial };
 }
