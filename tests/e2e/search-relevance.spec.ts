@@ -9,10 +9,12 @@
  * cannot fit it to them; HANDRAIL_SHOW_HELD_OUT=1 prints them too (for a
  * final look, after tuning).
  *
- * A misspelling whose article is not among the results at all still counts
- * as a top-3 hit when the page offers "Did you mean …?" and following that
- * link (as a customer would) puts the article in the top 3. Those are
- * counted and printed separately, so the figure never hides them.
+ * A typo is searched as its likely correction, so it counts like any other
+ * query. Should the page instead offer "Did you mean …?" for a misspelling
+ * whose article is not among the results, following that link (as a
+ * customer would) and finding the article in the top 3 counts as a top-3
+ * hit; those are counted and printed separately, so the figure never hides
+ * them.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { basePath, guardPage, readSitemapPaths } from '../helpers/site.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
-import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, rankFallback, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
+import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, queryTerms, rankPages, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
 import { searchFieldsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
 import { buildExcerpt, compactDate, isoFromCompact, pageWords, toSearchResult, type ExcerptPart } from '../../src/shared/search/result.ts';
 import { buildVocabulary } from '../../src/shared/search/vocabulary.ts';
@@ -9,24 +9,38 @@ import { buildVocabulary } from '../../src/shared/search/vocabulary.ts';
 const vocabulary = { refund: 9, refunds: 4, return: 7, delivery: 8, password: 5, battery: 6, accessibility: 3, accessible: 2, charged: 2, twice: 2, card: 4 };
 
 describe('query planning', () => {
-  test('keeps topic words, drops filler, folds apostrophes', () => {
-    assert.deepEqual(planQuery('My card was charged twice, what do I do?'), { full: 'My card was charged twice, what do I do?', terms: ['card', 'charged', 'twice'] });
+  test('keeps topic words, drops filler and question words, folds apostrophes', () => {
+    assert.deepEqual(planQuery('My card was charged twice, what do I do?'), { full: 'My card was charged twice, what do I do?', terms: ['card', 'charged', 'twice'], hints: [] });
     assert.deepEqual(planQuery("Can't sign in after changing phone").terms, ['sign', 'changing', 'phone']);
+    assert.deepEqual(planQuery("my order hasn't arrived yet").terms, ['order', 'arrived']);
     assert.deepEqual(words('E-bike’s battery'), ['e', 'bikes', 'battery']);
   });
 
-  test('the fallback ranks pages matching more, and rarer, words first', () => {
-    const order = rankFallback(
-      [],
-      [
-        [{ id: 'a', score: 1 }, { id: 'b', score: 1 }, { id: 'c', score: 1 }, { id: 'd', score: 1 }], // a common word
-        [{ id: 'c', score: 2 }], // a rare word
-        [{ id: 'b', score: 1 }, { id: 'c', score: 1 }],
-      ],
-      40,
-    );
+  test('"how much" asks for a price', () => {
+    assert.deepEqual(planQuery('how much to rent a bike').hints, ['cost', 'price']);
+    assert.deepEqual(planQuery('how much to rent a bike').terms, ['rent', 'bike']);
+    assert.deepEqual(planQuery('much ado').hints, [], 'only the opening, in order');
+  });
+
+  test('each word scores a page; a page with more, and rarer, matches comes first', () => {
+    const order = rankPages([
+      { hits: [{ id: 'a', score: 0.2 }, { id: 'b', score: 0.2 }, { id: 'c', score: 0.2 }, { id: 'd', score: 0.2 }], weight: 1 }, // a common word
+      { hits: [{ id: 'c', score: 3 }], weight: 1 }, // a rare word
+      { hits: [{ id: 'b', score: 1 }, { id: 'c', score: 1 }], weight: 1 },
+    ]);
     assert.deepEqual(order.slice(0, 2), ['c', 'b']);
-    assert.deepEqual(rankFallback([{ id: 'z', score: 1 }], [[{ id: 'a', score: 5 }], [{ id: 'z', score: 1 }]], 40)[0], 'z', 'full-query matches stay on top');
+    assert.deepEqual(rankPages([{ hits: [{ id: 'a', score: 2 }], weight: 1 }, { hits: [{ id: 'b', score: 3 }], weight: 0.5 }]), ['a', 'b'], 'weights count');
+  });
+
+  test('a typo is searched as its correction; a half-typed last word also as what it may become', () => {
+    const plan = planQuery('cancle my refu');
+    const terms = queryTerms(plan, { cancel: 3, refund: 5, refunds: 2 }, true);
+    assert.deepEqual(terms, [
+      { typed: 'cancle', searches: ['cancel'], correction: 'cancel', isUnknown: false },
+      { typed: 'refu', searches: ['refu', 'refund', 'refunds'], isUnknown: false },
+    ]);
+    assert.deepEqual(queryTerms(planQuery('xqzjvkw'), { cancel: 3 }, false), [{ typed: 'xqzjvkw', searches: ['xqzjvkw'], isUnknown: true }]);
+    assert.deepEqual(queryTerms(plan, undefined, true).map((t) => t.searches), [['cancle'], ['refu']], 'without a vocabulary, as typed');
   });
 });
 
@@ -38,6 +52,7 @@ describe('typos and half-typed words', () => {
     assert.equal(correctWord('xyzzy', vocabulary), undefined);
     assert.equal(suggestQuery('delivry refnud', vocabulary), 'delivery refund');
     assert.equal(suggestQuery('refund', vocabulary), undefined);
+    assert.equal(suggestQuery('accessib', vocabulary), undefined, 'a half-typed word is not a typo');
   });
 
   test('unknown words are ones the site never uses, even as a start', () => {
@@ -64,15 +79,16 @@ describe('findPages', () => {
         const wanted = words(query);
         const results = Object.entries(pages)
           .filter(([, page]) => wanted.every((w) => page.words.some((pw) => pw.startsWith(w.slice(0, 2)))))
-          .map(([id, page]) => ({
-            id,
-            score: wanted.filter((w) => page.words.includes(w)).length + 0.5,
-            data: async (): Promise<PageData> => {
-              const tokens = page.content.split(/\s+/);
-              const locations = tokens.flatMap((t, i) => (wanted.some((w) => t.toLowerCase().startsWith(w.slice(0, 2))) ? [i] : []));
-              return { url: `/articles/${id}/`, excerpt: page.content, content: page.content, locations, meta: { title: id }, filters: {} };
-            },
-          }));
+          .map(([id, page]) => {
+            const tokens = page.content.split(/\s+/);
+            const locations = tokens.flatMap((t, i) => (wanted.some((w) => t.toLowerCase().startsWith(w.slice(0, 2))) ? [i] : []));
+            return {
+              id,
+              score: wanted.filter((w) => page.words.includes(w)).length + 0.5,
+              words: locations,
+              data: async (): Promise<PageData> => ({ url: `/articles/${id}/`, excerpt: page.content, content: page.content, locations, meta: { title: id }, filters: {} }),
+            };
+          });
         return { results };
       },
       async filters() {
@@ -92,9 +108,24 @@ describe('findPages', () => {
     assert.equal(found.pages[0]?.url, '/articles/charged-twice/');
   });
 
-  test('a typo finds nothing rather than pages matching a scrap of it', async () => {
+  test('a typo is searched as its correction, and says so', async () => {
     const found = await findPages(index(), 'refnud', vocabulary);
+    assert.equal(found.pages[0]?.url, '/articles/get-a-refund/');
+    assert.deepEqual(found.corrections, [{ typed: 'refnud', searched: 'refund' }]);
+    assert.equal(found.correctedQuery, 'refund');
+  });
+
+  test('a word with no close match finds nothing rather than pages matching a scrap of it', async () => {
+    const found = await findPages(index(), 'rexqzj', vocabulary);
     assert.deepEqual(found.pages.map((p) => p.url), []);
+  });
+
+  test('a page need not have every word; the excerpt marks the topic words of every search', async () => {
+    const found = await findPages(index(), 'why was my card charged twice yesterday', vocabulary);
+    assert.equal(found.pages[0]?.url, '/articles/charged-twice/');
+    assert.equal(found.isPartial, true, 'no page has "yesterday"');
+    const first = found.pages[0]!;
+    assert.deepEqual(matchedTokens(first.content, first.locations), ['card', 'charged', 'twice']);
   });
 });
 

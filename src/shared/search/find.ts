@@ -1,4 +1,4 @@
-import { completeWord, isGenuineMatch, matchedTokens, planQuery, rankFallback, unknownWords, type ScoredHit } from './query.ts';
+import { isGenuineMatch, matchedTokens, planQuery, queryTerms, rankPages, type QueryTerm, type ScoredHit } from './query.ts';
 import { words } from './synonyms.ts';
 
 /** What the search page reads from one result's Pagefind fragment. */
@@ -37,12 +37,23 @@ export interface Found {
   pages: PageData[];
   /** Whether no page matched every word, so these match only some. */
   isPartial: boolean;
+  /** Typed words searched as their likely correction. */
+  corrections: { typed: string; searched: string }[];
+  /** The query with those corrections, as the customer would have typed it; only when there are some. */
+  correctedQuery?: string;
 }
-
-/** Enough results that we trust the full query; fewer and we also try its parts. */
-export const ENOUGH = 3;
 /** How many results are shown (and their fragments fetched). */
 export const SHOWN = 20;
+
+/**
+ * How much the searches for several words at once count, beside the sum of
+ * the words searched one by one: all the topic words together, and the
+ * question as typed, small words and all (which finds a keyword such as
+ * "where is my order" that the topic words alone cannot tell apart).
+ * Below 1, because those pages already scored for each of the words.
+ */
+const TOGETHER_WEIGHT = 0.5;
+const AS_TYPED_WEIGHT = 0.3;
 
 /** Most results of one search that are checked for scraps of an unknown word. */
 const MAX_CHECKED = 50;
@@ -55,17 +66,17 @@ function bestFirst(lists: ScoredHit[][]): ScoredHit[] {
 }
 
 /**
- * A page's data with the positions every search matched, so its excerpt
- * shows the words of the whole query, not of whichever search ran last.
+ * A page's data with the positions its topic-word searches matched, so its
+ * excerpt shows the words of the whole query, not of whichever search ran
+ * last.
  * A copy: Pagefind hands every search the same fragment object and sets
  * its locations each time.
  */
 function withLocations(data: PageData, positions: Set<number> | undefined): PageData {
-  if (!positions?.size) return { ...data };
   // Keep Pagefind's weights (a heading counts more) where it gave one.
   const weights = new Map((data.weighted_locations ?? []).map((l) => [l.location, l]));
   const smallest = Math.min(...[...weights.values()].map((l) => l.balanced_score), Infinity);
-  const locations = [...new Set([...data.locations, ...positions])].sort((a, b) => a - b);
+  const locations = [...(positions ?? [])].sort((a, b) => a - b);
   return {
     ...data,
     locations,
@@ -77,18 +88,21 @@ function withLocations(data: PageData, positions: Set<number> | undefined): Page
 }
 
 /**
- * Runs a customer's query against the index: the query as typed, with a
- * half-typed last word also completed from the site's vocabulary; when that
- * finds too little, the topic words alone and one by one (see
- * `rankFallback`). When a word is unknown to the site, pages that matched
- * only a scrap of it are dropped, so a typo finds nothing (and "Did you
- * mean" and the people) rather than unrelated pages. Without a vocabulary
- * the query runs as typed.
+ * Runs a customer's query against the index. The query is cut down to its
+ * topic words (see `planQuery`); each is searched alone and all of them
+ * together, and `rankPages` weighs the results, so a page need not contain
+ * every word of a sentence to be found. A word the help center never uses
+ * is searched as its likely correction; with none, pages that matched only
+ * a scrap of it are dropped, so nonsense finds nothing (and the people)
+ * rather than unrelated pages. A half-typed last word is also searched as
+ * the words it may become. Without a vocabulary every word is searched as
+ * typed.
  */
 export async function findPages(index: SearchIndex, query: string, vocabulary?: Record<string, number>): Promise<Found> {
   const plan = planQuery(query);
-  const typed = words(plan.full);
-  const unknown = vocabulary ? unknownWords(typed, vocabulary) : [];
+  // A question of nothing but small words ("how do i") is searched as typed.
+  const topic = plan.terms.length ? plan : { ...plan, terms: [...new Set(words(plan.full))] };
+  const terms = queryTerms(topic, vocabulary, /[\p{L}\p{N}]$/u.test(query));
   const results = new Map<string, PagefindResult>();
   /** Every position any of the searches matched on a page, for its excerpt. */
   const matched = new Map<string, Set<number>>();
@@ -100,10 +114,10 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
   };
   /**
    * One search; with `checked` words, only pages that really matched one of
-   * them. Every hit is kept otherwise: how many pages a word matches is what
-   * `rankFallback` weighs it by.
+   * them. Only the searches for the customer's topic words mark words for
+   * excerpts: the question as typed would highlight every "my" and "the".
    */
-  const run = async (text: string, checked: string[]): Promise<ScoredHit[]> => {
+  const run = async (text: string, checked: string[], isMarked = false): Promise<ScoredHit[]> => {
     const all = (await index.search(text)).results;
     // Checking reads each page's fragment; past this many a typo's scraps are not worth reading.
     const found = checked.length ? all.slice(0, MAX_CHECKED) : all;
@@ -111,37 +125,43 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
       found.map(async (result) => {
         if (checked.length === 0) return true;
         const data = await dataOf(result);
-        return isGenuineMatch(checked, matchedTokens(data.content, data.locations));
+        return isGenuineMatch(checked, matchedTokens(data.content, result.words ?? data.locations));
       }),
     );
     const kept = found.filter((_, i) => isKept[i]);
     for (const result of kept) {
-      results.set(result.id, result);
+      if (!results.has(result.id)) results.set(result.id, result);
       const positions = matched.get(result.id) ?? new Set<number>();
-      for (const position of result.words ?? []) positions.add(position);
+      if (isMarked) for (const position of result.words ?? []) positions.add(position);
       matched.set(result.id, positions);
     }
     return kept.map((r) => ({ id: r.id, score: r.score }));
   };
+  /** A term's hits: each page's best score over the words searched for it. */
+  const runTerm = async (term: QueryTerm): Promise<ScoredHit[]> =>
+    bestFirst(await Promise.all(term.searches.map((word) => run(word, term.isUnknown ? [term.typed] : [], true))));
 
-  // A query that ends mid-word is still being typed: its last word may be the start of a longer one.
-  const last = typed.at(-1) ?? '';
-  const completions = vocabulary && /[\p{L}\p{N}]$/u.test(query) ? completeWord(last, vocabulary) : [];
-  const head = typed.slice(0, -1).join(' ');
-  const fullHits = bestFirst(
-    await Promise.all([run(plan.full, unknown.length ? typed : []), ...completions.map((word) => run(`${head} ${word}`.trim(), []))]),
-  );
-
-  let order = fullHits.map((h) => h.id);
-  let isPartial = false;
-  if (fullHits.length < ENOUGH && plan.terms.length > 1) {
-    const stripped = await run(plan.terms.join(' '), unknown.length ? plan.terms : []);
-    const perTerm = await Promise.all(plan.terms.map((term) => run(term, unknown.includes(term) ? [term] : [])));
-    const counts = Object.values((await index.filters()).category ?? {});
-    const total = counts.reduce((a, b) => a + b, 0) || 100;
-    order = rankFallback([...fullHits, ...stripped], perTerm, total);
-    isPartial = fullHits.length === 0 && order.length > 0;
-  }
+  const searched = terms.map((t) => t.searches[0]!);
+  const asTyped = words(plan.full).map((w) => terms.find((t) => t.typed === w)?.searches[0] ?? w);
+  const checked = terms.filter((t) => t.isUnknown).map((t) => t.typed);
+  const [termHits, hintHits, togetherHits, asTypedHits] = await Promise.all([
+    Promise.all(terms.map(runTerm)),
+    // "How much …": a page with prices counts as having one more of the words.
+    plan.hints.length ? Promise.all(plan.hints.map((word) => run(word, [], true))).then(bestFirst) : [],
+    terms.length > 1 ? run(searched.join(' '), checked) : [],
+    // A typo with no correction would only match scraps of it as typed.
+    asTyped.length > searched.length && checked.length === 0 ? run(asTyped.join(' '), []) : [],
+  ]);
+  const order = rankPages([
+    ...termHits.map((hits) => ({ hits, weight: 1 })),
+    { hits: hintHits, weight: 1 },
+    { hits: togetherHits, weight: TOGETHER_WEIGHT },
+    { hits: asTypedHits, weight: AS_TYPED_WEIGHT },
+  ]);
   const pages = await Promise.all(order.slice(0, SHOWN).map(async (id) => withLocations(await dataOf(results.get(id)!), matched.get(id))));
-  return { pages, isPartial };
+  const corrections = terms.flatMap((t) => (t.correction ? [{ typed: t.typed, searched: t.correction }] : []));
+  const isPartial = terms.length > 1 && togetherHits.length === 0 && pages.length > 0;
+  if (corrections.length === 0) return { pages, isPartial, corrections };
+  const correctedQuery = words(plan.full).map((w) => corrections.find((c) => c.typed === w)?.searched ?? w).join(' ');
+  return { pages, isPartial, corrections, correctedQuery };
 }

@@ -13,8 +13,8 @@
  */
 export const META_WEIGHTS = {
   title: 5,
-  keywords: 3,
-  synonyms: 1.5,
+  keywords: 4,
+  synonyms: 2,
   description: 1,
   reference: 10,
   updated: 0,
