@@ -167,6 +167,14 @@ describe('result excerpts', () => {
     assert.equal(text(fromTitle), 'How refunds work, how long they take.', 'a match only in the title shows the description');
   });
 
+  test('prefers the stretch holding more of the different words searched for', () => {
+    const text2 = 'Title. Card card card card here. ' + 'filler '.repeat(30) + 'Your card was charged twice.';
+    const tokens = pageWords(text2);
+    const find = (word: string, term: number) => tokens.flatMap((w, i) => (w.toLowerCase().startsWith(word) ? [{ location: i, score: 1, term }] : []));
+    const excerpt = buildExcerpt({ content: text2, title: 'Title' }, [...find('card', 0), ...find('charged', 1), ...find('twice', 2)], 12);
+    assert.equal(text(excerpt), '… filler filler filler filler Your [card] was [charged] [twice].');
+  });
+
   test('highlights the word, not the punctuation around it', () => {
     const excerpt = buildExcerpt({ ...page, content: 'Title. Ask for a “refund”, then wait.', title: 'Title' }, [{ location: 4, score: 1 }]);
     assert.deepEqual(excerpt, [

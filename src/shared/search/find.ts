@@ -13,6 +13,8 @@ export interface PageData {
   weighted_locations?: { location: number; weight: number; balanced_score: number }[];
   /** `content` with angle brackets escaped, and zero-width spaces kept where Pagefind segmented the text. */
   raw_content?: string;
+  /** The positions in `locations`, by which of the query's words they matched (set by `findPages`). */
+  term_locations?: number[][];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -66,24 +68,24 @@ function bestFirst(lists: ScoredHit[][]): ScoredHit[] {
 }
 
 /**
- * A page's data with the positions its topic-word searches matched, so its
- * excerpt shows the words of the whole query, not of whichever search ran
- * last.
- * A copy: Pagefind hands every search the same fragment object and sets
- * its locations each time.
+ * A page's data with the positions its topic-word searches matched, by
+ * word, so its excerpt shows the words of the whole query, not of
+ * whichever search ran last. A copy: Pagefind hands every search the same
+ * fragment object and sets its locations each time.
  */
-function withLocations(data: PageData, positions: Set<number> | undefined): PageData {
+function withLocations(data: PageData, byTerm: Map<number, Set<number>> | undefined): PageData {
   // Keep Pagefind's weights (a heading counts more) where it gave one.
-  const weights = new Map((data.weighted_locations ?? []).map((l) => [l.location, l]));
-  const smallest = Math.min(...[...weights.values()].map((l) => l.balanced_score), Infinity);
-  const locations = [...(positions ?? [])].sort((a, b) => a - b);
+  const weights = new Map((data.weighted_locations ?? []).map((l) => [l.location, l.weight]));
+  const term_locations = [...(byTerm ?? new Map<number, Set<number>>()).entries()].sort((a, b) => a[0] - b[0]).map(([, positions]) => [...positions].sort((a, b) => a - b));
+  const locations = [...new Set(term_locations.flat())].sort((a, b) => a - b);
   return {
     ...data,
     locations,
     weighted_locations: locations.map((location) => {
-      const known = weights.get(location);
-      return known ? { ...known, balanced_score: known.balanced_score / smallest } : { location, weight: 1, balanced_score: 1 };
+      const weight = weights.get(location) ?? 1;
+      return { location, weight, balanced_score: weight * weight };
     }),
+    term_locations,
   };
 }
 
@@ -104,8 +106,8 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
   const topic = plan.terms.length ? plan : { ...plan, terms: [...new Set(words(plan.full))] };
   const terms = queryTerms(topic, vocabulary, /[\p{L}\p{N}]$/u.test(query));
   const results = new Map<string, PagefindResult>();
-  /** Every position any of the searches matched on a page, for its excerpt. */
-  const matched = new Map<string, Set<number>>();
+  /** The positions each topic word's searches matched on a page, for its excerpt. */
+  const matched = new Map<string, Map<number, Set<number>>>();
   const fragments = new Map<string, Promise<PageData>>();
   const dataOf = (result: PagefindResult): Promise<PageData> => {
     let data = fragments.get(result.id);
@@ -117,7 +119,7 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
    * them. Only the searches for the customer's topic words mark words for
    * excerpts: the question as typed would highlight every "my" and "the".
    */
-  const run = async (text: string, checked: string[], isMarked = false): Promise<ScoredHit[]> => {
+  const run = async (text: string, checked: string[], markedAs?: number): Promise<ScoredHit[]> => {
     const all = (await index.search(text)).results;
     // Checking reads each page's fragment; past this many a typo's scraps are not worth reading.
     const found = checked.length ? all.slice(0, MAX_CHECKED) : all;
@@ -131,15 +133,17 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
     const kept = found.filter((_, i) => isKept[i]);
     for (const result of kept) {
       if (!results.has(result.id)) results.set(result.id, result);
-      const positions = matched.get(result.id) ?? new Set<number>();
-      if (isMarked) for (const position of result.words ?? []) positions.add(position);
-      matched.set(result.id, positions);
+      if (markedAs === undefined) continue;
+      const byTerm = matched.get(result.id) ?? new Map<number, Set<number>>();
+      const positions = byTerm.get(markedAs) ?? new Set<number>();
+      for (const position of result.words ?? []) positions.add(position);
+      matched.set(result.id, byTerm.set(markedAs, positions));
     }
     return kept.map((r) => ({ id: r.id, score: r.score }));
   };
   /** A term's hits: each page's best score over the words searched for it. */
-  const runTerm = async (term: QueryTerm): Promise<ScoredHit[]> =>
-    bestFirst(await Promise.all(term.searches.map((word) => run(word, term.isUnknown ? [term.typed] : [], true))));
+  const runTerm = async (term: QueryTerm, index: number): Promise<ScoredHit[]> =>
+    bestFirst(await Promise.all(term.searches.map((word) => run(word, term.isUnknown ? [term.typed] : [], index))));
 
   const searched = terms.map((t) => t.searches[0]!);
   const asTyped = words(plan.full).map((w) => terms.find((t) => t.typed === w)?.searches[0] ?? w);
@@ -147,7 +151,7 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
   const [termHits, hintHits, togetherHits, asTypedHits] = await Promise.all([
     Promise.all(terms.map(runTerm)),
     // "How much …": a page with prices counts as having one more of the words.
-    plan.hints.length ? Promise.all(plan.hints.map((word) => run(word, [], true))).then(bestFirst) : [],
+    plan.hints.length ? Promise.all(plan.hints.map((word) => run(word, [], terms.length))).then(bestFirst) : [],
     terms.length > 1 ? run(searched.join(' '), checked) : [],
     // A typo with no correction would only match scraps of it as typed.
     asTyped.length > searched.length && checked.length === 0 ? run(asTyped.join(' '), []) : [],

@@ -27,10 +27,12 @@ export interface SearchResult {
   excerpt: ExcerptPart[];
 }
 
-/** A matched word's position in a page's text and how strongly it matched. */
+/** A matched word's position in a page's text, how strongly it matched, and which query word it matched. */
 export interface ScoredLocation {
   location: number;
   score: number;
+  /** Which of the query's words (any key): an excerpt with more different ones is better. */
+  term?: number;
 }
 
 /**
@@ -112,19 +114,26 @@ export function buildExcerpt(
     return mergePlain([...toParts(from, new Set(), first, end), ...(end < from.length ? [{ text: ' …', isMatch: false }] : [])]);
   }
 
-  // The window of `length` words whose matches score most; the earliest wins a tie.
-  const scoreAt = new Map<number, number>();
-  for (const m of inBody) scoreAt.set(m.location, (scoreAt.get(m.location) ?? 0) + m.score);
-  const sorted = [...scoreAt.keys()].sort((a, b) => a - b);
-  let bestFirst = sorted[0]!;
+  // The window of `length` words holding the most different query words,
+  // then the best-weighted matches (a heading over body text); the earliest wins a tie.
+  const sorted = [...inBody].sort((a, b) => a.location - b.location);
+  const inWindow = new Map<number | undefined, number>();
+  let bestFirst = sorted[0]!.location;
   let bestScore = -Infinity;
   for (let i = 0, j = 0, sum = 0; i < sorted.length; i++) {
-    while (j < sorted.length && sorted[j]! < sorted[i]! + length - LEAD_IN) sum += scoreAt.get(sorted[j++]!)!;
-    if (sum > bestScore) {
-      bestScore = sum;
-      bestFirst = sorted[i]!;
+    while (j < sorted.length && sorted[j]!.location < sorted[i]!.location + length - LEAD_IN) {
+      inWindow.set(sorted[j]!.term, (inWindow.get(sorted[j]!.term) ?? 0) + 1);
+      sum += sorted[j++]!.score;
     }
-    sum -= scoreAt.get(sorted[i]!)!;
+    const score = inWindow.size * 1000 + sum;
+    if (score > bestScore) {
+      bestScore = score;
+      bestFirst = sorted[i]!.location;
+    }
+    const left = inWindow.get(sorted[i]!.term)! - 1;
+    if (left) inWindow.set(sorted[i]!.term, left);
+    else inWindow.delete(sorted[i]!.term);
+    sum -= sorted[i]!.score;
   }
 
   let start = Math.max(bodyStart, bestFirst - LEAD_IN);
@@ -137,7 +146,7 @@ export function buildExcerpt(
   }
   const end = Math.min(tokens.length, start + length);
   const isSentenceStart = start === bodyStart || endsSentence(tokens[start - 1]!);
-  const parts = toParts(tokens, new Set(scoreAt.keys()), start, end);
+  const parts = toParts(tokens, new Set(inBody.map((m) => m.location)), start, end);
   if (!isSentenceStart) parts.unshift({ text: '… ', isMatch: false });
   if (end < tokens.length && !endsSentence(tokens[end - 1]!)) parts.push({ text: ' …', isMatch: false });
   return mergePlain(parts);
@@ -160,7 +169,11 @@ function mergePlain(parts: ExcerptPart[]): ExcerptPart[] {
  */
 export function toSearchResult(page: PageData, locale: string): SearchResult {
   const title = page.meta.title ?? page.url;
-  const matches = page.weighted_locations?.map((l) => ({ location: l.location, score: l.balanced_score })) ?? page.locations.map((location) => ({ location, score: 1 }));
+  // Pagefind's weight: 1 for body text, more for headings and the description.
+  const weights = new Map(page.weighted_locations?.map((l) => [l.location, l.weight]));
+  const matches = page.term_locations
+    ? page.term_locations.flatMap((locations, term) => locations.map((location) => ({ location, term, score: weights.get(location) ?? 1 })))
+    : page.locations.map((location) => ({ location, score: weights.get(location) ?? 1 }));
   const iso = isoFromCompact(page.meta.updated);
   return {
     url: page.url,
