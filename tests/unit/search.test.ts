@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
+import { commonWordTest, findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
 import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, queryTerms, rankPages, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
 import { searchFieldsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
 import { buildExcerpt, compactDate, isoFromCompact, pageWords, toSearchResult, type ExcerptPart } from '../../src/shared/search/result.ts';
@@ -118,6 +118,19 @@ describe('findPages', () => {
   test('a word with no close match finds nothing rather than pages matching a scrap of it', async () => {
     const found = await findPages(index(), 'rexqzj', vocabulary);
     assert.deepEqual(found.pages.map((p) => p.url), []);
+  });
+
+  test('on a large help center a word in most articles is not searched alone (too slow, says little)', async () => {
+    const large = { ...vocabulary, the: 9000, order: 5000, card: 4000, refund: 40, charged: 30 };
+    const isCommon = commonWordTest(large);
+    assert.deepEqual(['order', 'card', 'refund', 'my'].map(isCommon), [true, true, false, true]);
+    assert.equal(commonWordTest(vocabulary)('card'), false, 'never on a small one');
+    const searched = index();
+    await findPages(searched, 'my card was charged', large);
+    assert.deepEqual(searched.searches.sort(), ['card charged', 'charged'], 'the common word only with the others; not the question as typed');
+    const alone = index();
+    await findPages(alone, 'card', large);
+    assert.deepEqual(alone.searches, ['card'], 'a lone word is searched however common');
   });
 
   test('a page need not have every word; the excerpt marks the topic words of every search', async () => {

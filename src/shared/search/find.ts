@@ -57,6 +57,16 @@ export const SHOWN = 20;
 const TOGETHER_WEIGHT = 0.5;
 const AS_TYPED_WEIGHT = 0.3;
 
+/**
+ * On a large help center a word in this many articles (and more than
+ * `COMMON_SHARE` of them) is not searched alone: it matches thousands of
+ * pages, which takes Pagefind tens of milliseconds to score, and being
+ * everywhere it tells pages apart little. It still counts in the searches
+ * for all the words together.
+ */
+const COMMON_ARTICLES = 1000;
+const COMMON_SHARE = 0.2;
+
 /** Most results of one search that are checked for scraps of an unknown word. */
 const MAX_CHECKED = 50;
 
@@ -87,6 +97,28 @@ function withLocations(data: PageData, byTerm: Map<number, Set<number>> | undefi
     }),
     term_locations,
   };
+}
+
+const commonTests = new WeakMap<Record<string, number>, (word: string) => boolean>();
+
+/**
+ * Whether a word is too common on this help center to search alone (see
+ * `COMMON_ARTICLES`). The vocabulary counts articles per word; the most
+ * used word is in about every article, so its count stands for the total.
+ * Words under three letters are not counted there; on a large site they
+ * are taken to be common ("is", "my").
+ */
+export function commonWordTest(vocabulary: Record<string, number> | undefined): (word: string) => boolean {
+  if (!vocabulary) return () => false;
+  let test = commonTests.get(vocabulary);
+  if (!test) {
+    let total = 0;
+    for (const count of Object.values(vocabulary)) total = Math.max(total, count);
+    const limit = Math.max(COMMON_ARTICLES, COMMON_SHARE * total);
+    test = total < COMMON_ARTICLES ? () => false : (word) => (vocabulary[word] ?? (word.length < 3 ? Infinity : 0)) > limit;
+    commonTests.set(vocabulary, test);
+  }
+  return test;
 }
 
 /**
@@ -148,13 +180,20 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
   const searched = terms.map((t) => t.searches[0]!);
   const asTyped = words(plan.full).map((w) => terms.find((t) => t.typed === w)?.searches[0] ?? w);
   const checked = terms.filter((t) => t.isUnknown).map((t) => t.typed);
+  const isCommon = commonWordTest(vocabulary);
+  // Every word alone, unless it is everywhere; when all are, the rarest still is.
+  const rarest = Math.min(...searched.map((w) => vocabulary?.[w] ?? 0));
+  const isAlone = (t: QueryTerm) => !isCommon(t.searches[0]!) || searched.every(isCommon) && (vocabulary?.[t.searches[0]!] ?? 0) === rarest;
+  const hints = plan.hints.filter((w) => !isCommon(w));
   const [termHits, hintHits, togetherHits, asTypedHits] = await Promise.all([
-    Promise.all(terms.map(runTerm)),
+    Promise.all(terms.map((t, i) => (isAlone(t) ? runTerm(t, i) : []))),
     // "How much …": a page with prices counts as having one more of the words.
-    plan.hints.length ? Promise.all(plan.hints.map((word) => run(word, [], terms.length))).then(bestFirst) : [],
-    terms.length > 1 ? run(searched.join(' '), checked) : [],
-    // A typo with no correction would only match scraps of it as typed.
-    asTyped.length > searched.length && checked.length === 0 ? run(asTyped.join(' '), []) : [],
+    hints.length ? Promise.all(hints.map((word) => run(word, [], terms.length))).then(bestFirst) : [],
+    // Marks words too: a word too common to search alone is found here.
+    terms.length > 1 ? run(searched.join(' '), checked, terms.length + 1) : [],
+    // A typo with no correction would only match scraps of it as typed; a small word
+    // used everywhere would make the search slow on a large help center.
+    asTyped.length > searched.length && checked.length === 0 && !asTyped.some((w) => !searched.includes(w) && isCommon(w)) ? run(asTyped.join(' '), []) : [],
   ]);
   const order = rankPages([
     ...termHits.map((hits) => ({ hits, weight: 1 })),
