@@ -2,8 +2,10 @@ import { formatDate } from '../help-center.ts';
 import type { PageData } from './find.ts';
 import { words } from './synonyms.ts';
 
-/** Words in an excerpt: about two lines of a result at desktop width. */
+/** Words over which an excerpt looks for the most matches. */
 export const EXCERPT_WORDS = 24;
+/** Most characters an excerpt shows: two lines of a result at its reading width (42rem). */
+export const EXCERPT_CHARS = 130;
 /** Most words shown before the first highlighted one, so it is on the first line. */
 const LEAD_IN = 5;
 /** How far back from a match an excerpt may reach to start with its sentence. */
@@ -70,6 +72,16 @@ function titleLength(tokens: string[], title: string): number {
   return 0;
 }
 
+/** Where an excerpt from `start` must end to stay within `EXCERPT_CHARS`, at most `end`; at least one word. */
+function fitEnd(tokens: string[], start: number, end: number): number {
+  let chars = 0;
+  for (let i = start; i < end; i++) {
+    chars += tokens[i]!.length + (i > start ? 1 : 0);
+    if (chars > EXCERPT_CHARS) return Math.max(i, start + 1);
+  }
+  return end;
+}
+
 const endsSentence = (token: string) => /[.!?:]["'”’)]*$/.test(token);
 
 /** A matched token split so only its word is highlighted, not the punctuation around it. */
@@ -110,7 +122,7 @@ export function buildExcerpt(
   const inBody = matches.filter((m) => m.location >= bodyStart && m.location < tokens.length);
   if (inBody.length === 0) {
     const [from, first] = page.description ? [pageWords(page.description), 0] : [tokens, bodyStart];
-    const end = Math.min(from.length, first + length);
+    const end = fitEnd(from, first, Math.min(from.length, first + length));
     return mergePlain([...toParts(from, new Set(), first, end), ...(end < from.length ? [{ text: ' …', isMatch: false }] : [])]);
   }
 
@@ -144,7 +156,7 @@ export function buildExcerpt(
     }
     if (i === bodyStart) start = bodyStart;
   }
-  const end = Math.min(tokens.length, start + length);
+  const end = fitEnd(tokens, start, Math.min(tokens.length, start + length));
   const isSentenceStart = start === bodyStart || endsSentence(tokens[start - 1]!);
   const parts = toParts(tokens, new Set(inBody.map((m) => m.location)), start, end);
   if (!isSentenceStart) parts.unshift({ text: '… ', isMatch: false });
