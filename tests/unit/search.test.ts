@@ -70,7 +70,7 @@ describe('typos and half-typed words', () => {
 });
 
 describe('findPages', () => {
-  function fakeIndex(pages: Record<string, { words: string[]; content: string }>): SearchIndex & { searches: string[] } {
+  function fakeIndex(pages: Record<string, { words: string[]; content: string; reference?: string }>): SearchIndex & { searches: string[] } {
     const searches: string[] = [];
     return {
       searches,
@@ -78,7 +78,7 @@ describe('findPages', () => {
         searches.push(query);
         const wanted = words(query);
         const results = Object.entries(pages)
-          .filter(([, page]) => wanted.every((w) => page.words.some((pw) => pw.startsWith(w.slice(0, 2)))))
+          .filter(([, page]) => wanted.every((w) => page.reference === w || page.words.some((pw) => pw.startsWith(w.slice(0, 2)))))
           .map(([id, page]) => {
             const tokens = page.content.split(/\s+/);
             const locations = tokens.flatMap((t, i) => (wanted.some((w) => t.toLowerCase().startsWith(w.slice(0, 2))) ? [i] : []));
@@ -86,7 +86,8 @@ describe('findPages', () => {
               id,
               score: wanted.filter((w) => page.words.includes(w)).length + 0.5,
               words: locations,
-              data: async (): Promise<PageData> => ({ url: `/articles/${id}/`, excerpt: page.content, content: page.content, locations, meta: { title: id }, filters: {} }),
+              matchedMetaFields: wanted.some((w) => page.reference === w) ? ['reference'] : [],
+              data: async (): Promise<PageData> => ({ url: `/articles/${id}/`, excerpt: page.content, content: page.content, locations, meta: { title: id, reference: page.reference?.toUpperCase() ?? '' }, filters: {} }),
             };
           });
         return { results };
@@ -99,7 +100,7 @@ describe('findPages', () => {
   const index = () =>
     fakeIndex({
       'charged-twice': { words: ['card', 'charged', 'twice', 'payment'], content: 'Your card was charged twice for one payment' },
-      'get-a-refund': { words: ['refund', 'money', 'card'], content: 'Get a refund to your card' },
+      'get-a-refund': { words: ['refund', 'money', 'card'], content: 'Get a refund to your card', reference: 'k6cr' },
       'contact-us': { words: ['contact', 'phone', 'you', 're'], content: "Contact us: you're welcome to phone" },
     });
 
@@ -113,6 +114,12 @@ describe('findPages', () => {
     assert.equal(found.pages[0]?.url, '/articles/get-a-refund/');
     assert.deepEqual(found.corrections, [{ typed: 'refnud', searched: 'refund' }]);
     assert.equal(found.correctedQuery, 'refund');
+  });
+
+  test('a phone reference an agent types is found, not taken for a typo', async () => {
+    const found = await findPages(index(), 'K6CR', vocabulary);
+    assert.deepEqual(found.pages.map((p) => p.url), ['/articles/get-a-refund/']);
+    assert.deepEqual(found.corrections, []);
   });
 
   test('a word with no close match finds nothing rather than pages matching a scrap of it', async () => {

@@ -1,4 +1,5 @@
 import { isGenuineMatch, matchedTokens, planQuery, queryTerms, rankPages, type QueryTerm, type ScoredHit } from './query.ts';
+import { REFERENCE_FIELD } from './ranking.ts';
 import { words } from './synonyms.ts';
 
 /** What the search page reads from one result's Pagefind fragment. */
@@ -25,6 +26,8 @@ export interface PagefindResult {
   score: number;
   /** Positions of the words this search matched (none when only metadata matched). */
   words?: number[];
+  /** The metadata fields the search matched, such as `title` or `reference`. */
+  matchedMetaFields?: string[];
   data(): Promise<PageData>;
 }
 
@@ -99,6 +102,25 @@ function withLocations(data: PageData, byTerm: Map<number, Set<number>> | undefi
   };
 }
 
+/**
+ * Unknown words that are an article's phone reference (an agent typing the
+ * code a caller quoted), searched as typed rather than as a typo. The
+ * references are not in the vocabulary; a search tells them by the field
+ * it matched.
+ */
+async function withReferences(index: SearchIndex, terms: QueryTerm[]): Promise<QueryTerm[]> {
+  return Promise.all(
+    terms.map(async (term) => {
+      if (!term.correction && !term.isUnknown) return term;
+      const { results } = await index.search(term.typed);
+      // Pagefind may have matched the start of the word; only the whole reference counts.
+      const inField = results.filter((r) => r.matchedMetaFields?.includes(REFERENCE_FIELD)).slice(0, 3);
+      const codes = await Promise.all(inField.map(async (r) => (await r.data()).meta[REFERENCE_FIELD]?.toLowerCase()));
+      return codes.includes(term.typed) ? { typed: term.typed, searches: [term.typed], isUnknown: false } : term;
+    }),
+  );
+}
+
 const commonTests = new WeakMap<Record<string, number>, (word: string) => boolean>();
 
 /**
@@ -136,7 +158,7 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
   const plan = planQuery(query);
   // A question of nothing but small words ("how do i") is searched as typed.
   const topic = plan.terms.length ? plan : { ...plan, terms: [...new Set(words(plan.full))] };
-  const terms = queryTerms(topic, vocabulary, /[\p{L}\p{N}]$/u.test(query));
+  const terms = await withReferences(index, queryTerms(topic, vocabulary, /[\p{L}\p{N}]$/u.test(query)));
   const results = new Map<string, PagefindResult>();
   /** The positions each topic word's searches matched on a page, for its excerpt. */
   const matched = new Map<string, Map<number, Set<number>>>();

@@ -20,6 +20,9 @@ export const META_WEIGHTS = {
   updated: 0,
 } as const;
 
+/** The metadata field holding an article's phone reference. */
+export const REFERENCE_FIELD = 'reference';
+
 /** The options every search in the help center passes to `pagefind.options()`. */
 export const PAGEFIND_OPTIONS = {
   ranking: { metaWeights: META_WEIGHTS },
