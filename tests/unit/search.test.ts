@@ -116,6 +116,13 @@ describe('findPages', () => {
     assert.equal(found.correctedQuery, 'refund');
   });
 
+  test('reads only as many pages as asked for', async () => {
+    const all = await findPages(index(), 'card', vocabulary);
+    const one = await findPages(index(), 'card', vocabulary, 1);
+    assert.equal(all.pages.length, 2);
+    assert.deepEqual(one.pages.map((p) => p.url), [all.pages[0]!.url]);
+  });
+
   test('a phone reference an agent types is found, not taken for a typo', async () => {
     const found = await findPages(index(), 'K6CR', vocabulary);
     assert.deepEqual(found.pages.map((p) => p.url), ['/articles/get-a-refund/']);

@@ -152,9 +152,10 @@ export function commonWordTest(vocabulary: Record<string, number> | undefined): 
  * a scrap of it are dropped, so nonsense finds nothing (and the people)
  * rather than unrelated pages. A half-typed last word is also searched as
  * the words it may become. Without a vocabulary every word is searched as
- * typed.
+ * typed. Only the best `limit` pages are read (each is a fetch): suggestions
+ * while typing need fewer than the search page.
  */
-export async function findPages(index: SearchIndex, query: string, vocabulary?: Record<string, number>): Promise<Found> {
+export async function findPages(index: SearchIndex, query: string, vocabulary?: Record<string, number>, limit = SHOWN): Promise<Found> {
   const plan = planQuery(query);
   // A question of nothing but small words ("how do i") is searched as typed.
   const topic = plan.terms.length ? plan : { ...plan, terms: [...new Set(words(plan.full))] };
@@ -223,7 +224,7 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
     { hits: togetherHits, weight: TOGETHER_WEIGHT },
     { hits: asTypedHits, weight: AS_TYPED_WEIGHT },
   ]);
-  const pages = await Promise.all(order.slice(0, SHOWN).map(async (id) => withLocations(await dataOf(results.get(id)!), matched.get(id))));
+  const pages = await Promise.all(order.slice(0, limit).map(async (id) => withLocations(await dataOf(results.get(id)!), matched.get(id))));
   const corrections = terms.flatMap((t) => (t.correction ? [{ typed: t.typed, searched: t.correction }] : []));
   const isPartial = terms.length > 1 && togetherHits.length === 0 && pages.length > 0;
   if (corrections.length === 0) return { pages, isPartial, corrections };
