@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { commonWordTest, findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
-import { completeWord, correctWord, isGenuineMatch, matchedTokens, planQuery, queryTerms, rankPages, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
+import { completeWord, correctWord, isGenuineMatch, keepRelevant, matchedTokens, planQuery, queryTerms, rankPages, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
 import { searchFieldsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
 import { buildExcerpt, compactDate, isoFromCompact, pageWords, toSearchResult, type ExcerptPart } from '../../src/shared/search/result.ts';
 import { buildVocabulary } from '../../src/shared/search/vocabulary.ts';
@@ -28,8 +28,13 @@ describe('query planning', () => {
       { hits: [{ id: 'c', score: 3 }], weight: 1 }, // a rare word
       { hits: [{ id: 'b', score: 1 }, { id: 'c', score: 1 }], weight: 1 },
     ]);
-    assert.deepEqual(order.slice(0, 2), ['c', 'b']);
-    assert.deepEqual(rankPages([{ hits: [{ id: 'a', score: 2 }], weight: 1 }, { hits: [{ id: 'b', score: 3 }], weight: 0.5 }]), ['a', 'b'], 'weights count');
+    assert.deepEqual(order.slice(0, 2).map((h) => h.id), ['c', 'b']);
+    assert.deepEqual(rankPages([{ hits: [{ id: 'a', score: 2 }], weight: 1 }, { hits: [{ id: 'b', score: 3 }], weight: 0.5 }]), [{ id: 'a', score: 2 }, { id: 'b', score: 1.5 }], 'weights count');
+  });
+
+  test('a page lacking some words must match the others nearly as well as the best page', () => {
+    const ranked = [{ id: 'all', score: 10 }, { id: 'strong', score: 4 }, { id: 'weak', score: 1 }, { id: 'weak-but-complete', score: 0.5 }];
+    assert.deepEqual(keepRelevant(ranked, new Set(['all', 'weak-but-complete'])).map((h) => h.id), ['all', 'strong', 'weak-but-complete']);
   });
 
   test('a typo is searched as its correction; a half-typed last word also as what it may become', () => {

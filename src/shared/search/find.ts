@@ -1,4 +1,4 @@
-import { isGenuineMatch, matchedTokens, planQuery, queryTerms, rankPages, type QueryTerm, type ScoredHit } from './query.ts';
+import { isGenuineMatch, keepRelevant, matchedTokens, planQuery, queryTerms, rankPages, type QueryTerm, type ScoredHit } from './query.ts';
 import { REFERENCE_FIELD } from './ranking.ts';
 import { words } from './synonyms.ts';
 
@@ -218,12 +218,15 @@ export async function findPages(index: SearchIndex, query: string, vocabulary?: 
     // used everywhere would make the search slow on a large help center.
     asTyped.length > searched.length && checked.length === 0 && !asTyped.some((w) => !searched.includes(w) && isCommon(w)) ? run(asTyped.join(' '), []) : [],
   ]);
-  const order = rankPages([
+  const ranked = rankPages([
     ...termHits.map((hits) => ({ hits, weight: 1 })),
     { hits: hintHits, weight: 1 },
     { hits: togetherHits, weight: TOGETHER_WEIGHT },
     { hits: asTypedHits, weight: AS_TYPED_WEIGHT },
   ]);
+  // With one word, every page has all of it.
+  const complete = new Set((terms.length > 1 ? togetherHits : ranked).map((h) => h.id));
+  const order = keepRelevant(ranked, complete).map((h) => h.id);
   const pages = await Promise.all(order.slice(0, limit).map(async (id) => withLocations(await dataOf(results.get(id)!), matched.get(id))));
   const corrections = terms.flatMap((t) => (t.correction ? [{ typed: t.typed, searched: t.correction }] : []));
   const isPartial = terms.length > 1 && togetherHits.length === 0 && pages.length > 0;

@@ -95,10 +95,24 @@ export interface WeightedHits {
  * The searches for all the words together add to the pages that have them
  * all, most to those whose title or keywords hold the whole query.
  */
-export function rankPages(searches: WeightedHits[]): string[] {
+export function rankPages(searches: WeightedHits[]): ScoredHit[] {
   const scores = new Map<string, number>();
   for (const { hits, weight } of searches) for (const hit of hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + weight * hit.score);
-  return [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!);
+  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+}
+
+/** Below this share of the best score, a page that lacks some of the words is left out. */
+export const PARTIAL_FLOOR = 0.15;
+
+/**
+ * The ranked pages worth showing: every page with all the words, and a
+ * page lacking some only when it matches the others about as well as the
+ * best does. Without this, "money back" lists every page with "back" in it
+ * (and "backup", as Pagefind also matches longer words).
+ */
+export function keepRelevant(ranked: ScoredHit[], complete: ReadonlySet<string>): ScoredHit[] {
+  const floor = (ranked[0]?.score ?? 0) * PARTIAL_FLOOR;
+  return ranked.filter((hit) => complete.has(hit.id) || hit.score >= floor);
 }
 
 /** Closest word in the vocabulary for a likely typo, preferring common words. */
