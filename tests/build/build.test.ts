@@ -89,6 +89,8 @@ describe('build', { concurrency: false }, () => {
     assert.equal(status, 0, output);
     const welcome = await readFile(path.join(outDir, 'articles/welcome/index.html'), 'utf8');
     assert.match(welcome, /<label class="task-label"><input type="checkbox" disabled[^>]*> Read this page<\/label>/);
+    // Pagefind skips <label>s, so the item's text is also given to it to index.
+    assert.match(welcome, /<li[^>]* data-pagefind-index-attrs="data-search-text" data-search-text="Read this page"/);
     assert.match(welcome, /<th scope="col">Step<\/th>/);
     assert.match(welcome, /<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Step, When">/);
     assert.match(welcome, /<nav class="toc" aria-labelledby="toc-heading">/, 'three headings give a table of contents');

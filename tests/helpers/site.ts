@@ -170,6 +170,10 @@ export interface ArticleSource {
   file: string;
   title: string;
   draft: boolean;
+  /** The writer's other words for the topic (front matter `keywords`). */
+  keywords: string[];
+  /** The article's text after the front matter, as written. */
+  body: string;
 }
 
 /** Every article source under content/articles, drafts included. */
@@ -182,9 +186,18 @@ export function readArticleSources(): ArticleSource[] {
       // refunds.cy.md is a translation, not an article of its own (phase 1: not yet published).
       if (!/^[^.]+\.mdx?$/.test(file)) continue;
       const full = path.join(root, category.name, file);
-      const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(full, 'utf8'))?.[1] ?? '';
-      const data = (parseYaml(front) ?? {}) as { title?: string; draft?: boolean };
-      found.push({ slug: file.replace(/\.mdx?$/, ''), category: category.name, file: full, title: data.title ?? '', draft: data.draft === true });
+      const source = readFileSync(full, 'utf8');
+      const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+      const data = (parseYaml(match?.[1] ?? '') ?? {}) as { title?: string; draft?: boolean; keywords?: string[] };
+      found.push({
+        slug: file.replace(/\.mdx?$/, ''),
+        category: category.name,
+        file: full,
+        title: data.title ?? '',
+        draft: data.draft === true,
+        keywords: data.keywords ?? [],
+        body: source.slice(match?.[0].length ?? 0),
+      });
     }
   }
   return found;

@@ -18,7 +18,9 @@ function isCheckbox(node: ElementContent | undefined): node is Element {
 /**
  * GFM task lists render a bare `<input type=checkbox disabled>` with no
  * label. Wrap the checkbox and the item's own text in a <label> so screen
- * readers announce "Charge the battery, checkbox, checked" once.
+ * readers announce "Charge the battery, checkbox, checked" once. Pagefind
+ * never indexes a <label> (it takes them for form chrome), so the item's
+ * text is also handed to it as an attribute to index in its place.
  */
 function labelTaskItem(item: Element): void {
   // A loose list puts the checkbox inside the first paragraph.
@@ -36,7 +38,9 @@ function labelTaskItem(item: Element): void {
   checkbox.properties.disabled = true;
   const label: Element = { type: 'element', tagName: 'label', properties: { className: ['task-label'] }, children: wrapped };
   holder.children.splice(start, end - start, label);
-  if (!wrapped.slice(1).some((c) => textOf(c).trim())) checkbox.properties.ariaLabel = 'Task';
+  const text = wrapped.slice(1).map(textOf).join('').trim();
+  if (!text) checkbox.properties.ariaLabel = 'Task';
+  else Object.assign(holder.properties, { dataPagefindIndexAttrs: 'data-search-text', dataSearchText: text });
 }
 
 /**

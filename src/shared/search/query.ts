@@ -3,14 +3,24 @@ import { words } from './synonyms.ts';
 
 /**
  * Words that carry no topic in a help question ("how do I …", "my card was
- * …"). Dropped only when the full question finds too little.
+ * …", "hasn't … yet"): question words, pronouns, auxiliaries and their
+ * contractions (typed without the apostrophe), and chat fillers. English;
+ * they are searched only as part of the whole question.
  */
 export const STOP_WORDS = new Set(
-  ('a about after again am an and any are as at be been before being but by can cant could did didnt do does doesnt doing dont ' +
-    'for from get got had has have having help here how i if im in into is isnt it its ive just me my myself need no not now of ' +
-    'off on once only or our out please should so some still than that the their them then there these they this those through ' +
-    'to too up very was wasnt way we were what whats when where which while who why will with wont would you your yours').split(' '),
+  ('a about after again already also am an and any anymore are arent as at be been before being but by can cant could couldnt ' +
+    'did didnt do does doesnt doing dont even ever for from get got had hadnt has hasnt have havent having hello help here hi how ' +
+    'i id if ill im in into is isnt it its ive just keep keeps many me much my myself need no not now of off ok on once only or ' +
+    'our out please pls really should shouldnt so some still than thank thanks that the their them then there these they this ' +
+    'those through to too up very was wasnt way we were werent what whats when where which while who why will with wont would ' +
+    'wouldnt yet you youre your yours').split(' '),
 );
+
+/**
+ * Question openings that say what kind of answer is wanted, and words such
+ * an answer uses: "how much …" is answered by a page of prices. English.
+ */
+export const QUESTION_HINTS: { opening: string[]; words: string[] }[] = [{ opening: ['how', 'much'], words: ['cost', 'price'] }];
 
 /** A search to run, and what the customer typed. */
 export interface QueryPlan {
@@ -18,13 +28,17 @@ export interface QueryPlan {
   full: string;
   /** Topic words, stop words removed, in typed order, no repeats. */
   terms: string[];
+  /** Words an answer to the question's opening uses, from `QUESTION_HINTS`; any one of them counts. */
+  hints: string[];
 }
 
-/** Splits a query into the full search and the topic words used when it finds little. */
+/** Splits a query into its topic words and the hints its opening gives. */
 export function planQuery(query: string): QueryPlan {
   const all = words(query);
   const terms = [...new Set(all.filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w))))];
-  return { full: query.trim(), terms };
+  const opens = (opening: string[]) => all.some((_, i) => opening.every((w, j) => all[i + j] === w));
+  const hints = QUESTION_HINTS.filter((h) => opens(h.opening)).flatMap((h) => h.words);
+  return { full: query.trim(), terms, hints };
 }
 
 /** One result from one search: its id and Pagefind's score. */
@@ -33,31 +47,72 @@ export interface ScoredHit {
   score: number;
 }
 
+/** One topic word of a query, and the words searched for it. */
+export interface QueryTerm {
+  /** The word as typed. */
+  typed: string;
+  /**
+   * What is searched for it, each alone: the word itself; for a word the
+   * help center never uses, its likely correction instead; for a half-typed
+   * last word, also the words it may become.
+   */
+  searches: string[];
+  /** The correction searched instead of a typo. */
+  correction?: string;
+  /** Unknown and with no correction: only pages sharing most of it count as matching it. */
+  isUnknown: boolean;
+}
+
 /**
- * Ranks pages when the full query found too little. Each topic word is
- * searched alone; a page scores for every word it matches, weighted by how
- * rare the word is (a word that matches everything tells us nothing), and
- * pages that matched the whole query stay on top.
+ * The topic words of a query and what to search for each. Without a
+ * vocabulary (it failed to load) every word is searched as typed.
  */
-export function rankFallback(fullHits: ScoredHit[], termHits: ScoredHit[][], totalPages: number): string[] {
-  const scores = new Map<string, number>();
-  const matched = new Map<string, number>();
-  termHits.forEach((hits) => {
-    if (hits.length === 0) return;
-    const rarity = Math.log(1 + totalPages / hits.length);
-    const best = Math.max(...hits.map((h) => h.score)) || 1;
-    for (const hit of hits) {
-      scores.set(hit.id, (scores.get(hit.id) ?? 0) + rarity * (0.5 + 0.5 * (hit.score / best)));
-      matched.set(hit.id, (matched.get(hit.id) ?? 0) + 1);
-    }
+export function queryTerms(plan: QueryPlan, vocabulary: Record<string, number> | undefined, isStillTyping: boolean): QueryTerm[] {
+  const last = plan.terms.at(-1);
+  return plan.terms.map((typed) => {
+    if (!vocabulary) return { typed, searches: [typed], isUnknown: false };
+    const completions = isStillTyping && typed === last ? completeWord(typed, vocabulary) : [];
+    if (completions.length) return { typed, searches: [typed, ...completions], isUnknown: false };
+    if (unknownWords([typed], vocabulary).length === 0) return { typed, searches: [typed], isUnknown: false };
+    const correction = correctWord(typed, vocabulary);
+    return correction ? { typed, searches: [correction], correction, isUnknown: false } : { typed, searches: [typed], isUnknown: true };
   });
-  const full = new Set(fullHits.map((h) => h.id));
-  return [...scores.keys()].sort(
-    (a, b) =>
-      Number(full.has(b)) - Number(full.has(a)) ||
-      (matched.get(b) ?? 0) - (matched.get(a) ?? 0) ||
-      (scores.get(b) ?? 0) - (scores.get(a) ?? 0),
-  ).concat(fullHits.map((h) => h.id).filter((id) => !scores.has(id)));
+}
+
+/** The hits of one search, and how much its scores count towards a page's rank. */
+export interface WeightedHits {
+  hits: ScoredHit[];
+  weight: number;
+}
+
+/**
+ * Orders pages for a query of several words, best first, by the weighted
+ * sum of their scores over every search. Each topic word is searched alone,
+ * so a page is scored for every word it has, by Pagefind's score for that
+ * word (which counts how rare the word is, where on the page it stands, and
+ * matches in the title and keywords): a page need not have every word of a
+ * customer's sentence to win, and a word that is everywhere adds little.
+ * The searches for all the words together add to the pages that have them
+ * all, most to those whose title or keywords hold the whole query.
+ */
+export function rankPages(searches: WeightedHits[]): ScoredHit[] {
+  const scores = new Map<string, number>();
+  for (const { hits, weight } of searches) for (const hit of hits) scores.set(hit.id, (scores.get(hit.id) ?? 0) + weight * hit.score);
+  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+}
+
+/** Below this share of the best score, a page that lacks some of the words is left out. */
+export const PARTIAL_FLOOR = 0.15;
+
+/**
+ * The ranked pages worth showing: every page with all the words, and a
+ * page lacking some only when it matches the others about as well as the
+ * best does. Without this, "money back" lists every page with "back" in it
+ * (and "backup", as Pagefind also matches longer words).
+ */
+export function keepRelevant(ranked: ScoredHit[], complete: ReadonlySet<string>): ScoredHit[] {
+  const floor = (ranked[0]?.score ?? 0) * PARTIAL_FLOOR;
+  return ranked.filter((hit) => complete.has(hit.id) || hit.score >= floor);
 }
 
 /** Closest word in the vocabulary for a likely typo, preferring common words. */
@@ -85,7 +140,8 @@ export function suggestQuery(query: string, vocabulary: Record<string, number>):
   const typed = words(query);
   let changed = false;
   const corrected = typed.map((word) => {
-    const fix = STOP_WORDS.has(word) ? undefined : correctWord(word, vocabulary);
+    // A half-typed word (the start of a known one) is not a typo.
+    const fix = STOP_WORDS.has(word) || unknownWords([word], vocabulary).length === 0 ? undefined : correctWord(word, vocabulary);
     if (fix) changed = true;
     return fix ?? word;
   });

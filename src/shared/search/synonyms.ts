@@ -49,15 +49,31 @@ export function synonymsFor(text: string, groups: string[][]): string[] {
   return [...found];
 }
 
+/** What an article is found by besides its own words, one Pagefind metadata field each. */
+export interface SearchFields {
+  /** The writer's keywords and tags: how customers word the topic. */
+  keywords: string;
+  /** Other words of the synonym groups the article's title, description, keywords and headings use. */
+  synonyms: string;
+  /** The phone reference, so an agent can type it to find the page a caller is on. */
+  reference: string;
+}
+
 /**
- * The hidden text indexed with an article: its keywords, the synonyms of
- * its title, description, keywords and headings, and its phone reference.
+ * The metadata an article is indexed with. Pagefind (1.5 and later)
+ * searches metadata and weighs it by field (see `RANKING`), but never
+ * quotes it in an excerpt, so these help ranking without a keyword list
+ * or a reference code ever showing as a result's snippet.
  */
-export function searchTermsFor(
+export function searchFieldsFor(
   article: { title: string; description: string; keywords: string[]; tags: string[]; headings: string[] },
   groups: string[][],
   reference: string,
-): string {
+): SearchFields {
   const source = [article.title, article.description, ...article.keywords, ...article.tags, ...article.headings].join(' . ');
-  return [...article.keywords, ...article.tags, ...synonymsFor(source, groups), reference].join(' · ');
+  return {
+    keywords: [...new Set([...article.keywords, ...article.tags])].join(', '),
+    synonyms: synonymsFor(source, groups).join(', '),
+    reference,
+  };
 }
