@@ -14,7 +14,9 @@ import { basePath, contentDir, distDir, guardPage, readArticleSources } from '..
 
 const published = readArticleSources().filter((a) => !a.draft);
 const groups = (parseYaml(readFileSync(path.join(contentDir, 'synonyms.yaml'), 'utf8')) as { groups: string[][] }).groups;
-const locale = (parseYaml(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8')) as { locale: string }).locale;
+// The default language's tag: a one-language site writes `locale`, a site in several lists `languages` (default first).
+const settings = parseYaml(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8')) as { locale?: string; languages?: { code: string; locale?: string }[] };
+const locale = settings.locale ?? settings.languages?.[0]?.locale ?? settings.languages?.[0]?.code ?? 'en';
 
 /** Each article's phone reference, as its built page shows it in the contact panel. */
 const references = new Map(
