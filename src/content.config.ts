@@ -17,8 +17,12 @@ const articles = defineCollection({
   loader: glob({
     pattern: '*/*.{md,mdx}',
     base: `${contentDir}/articles`,
-    // "billing/refunds" keeps the category; the slug is the file name.
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+    // The id is the file's path, extension included ("billing/refunds.mdx"):
+    // Astro keeps an entry while its id and text are unchanged, so an id
+    // without the extension kept serving the old .md page (its rendered HTML,
+    // its file path) after the file was renamed to .mdx. The slug is the file
+    // name without the extension (src/data/help-center.ts).
+    generateId: ({ entry }) => entry,
   }),
   schema: articleSchema,
 });
