@@ -17,6 +17,8 @@ export interface CheckedArticle {
   format: 'md' | 'mdx';
   data: ArticleData;
   scan?: BodyScan;
+  /** Lines before the body (front matter and its fences): add to a body line to get the file line. */
+  bodyLineOffset: number;
   /** File line of each front-matter field, for later checks. */
   lineOf(field: PropertyKey[]): number | undefined;
 }
@@ -109,6 +111,6 @@ export async function readArticle(paths: ContentPaths, absolute: string, problem
       severity: 'error',
     });
   }
-  return { file, slug, category, format, data: result.data, scan, lineOf: source.lineOf };
+  return { file, slug, category, format, data: result.data, scan, bodyLineOffset: bodyStartLine - 1, lineOf: source.lineOf };
 }
 
