@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import handrail from './src/node/integration/index.ts';
 import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
 import { readSiteSettings } from './src/node/site-settings.ts';
 import strings from './src/translations/en.json' with { type: 'json' };
@@ -37,5 +38,6 @@ export default defineConfig({
     }),
     syntaxHighlight: false,
   },
-  integrations: [mdx()],
+  // Handrail's build steps (content check, search, offline, CSP) run in its hooks: see src/node/integration/.
+  integrations: [mdx(), handrail()],
 });
