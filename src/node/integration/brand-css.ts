@@ -5,7 +5,7 @@ import { themeCss } from '../../shared/theme.ts';
 /** Import this from a page or layout for the site's brand colours as CSS. */
 export const BRAND_CSS_MODULE = 'virtual:handrail/brand.css';
 // Vite's CSS pipeline handles an id that ends in .css; the virtual: prefix keeps it off the file system.
-const RESOLVED = `${BRAND_CSS_MODULE}`;
+const RESOLVED = `\0${BRAND_CSS_MODULE}`;
 
 /** The brand colours module, and a way to say they changed (dev server). */
 export interface BrandCss {

@@ -26,7 +26,7 @@ export class ContentProblemsError extends Error {
     const list = errors.map(formatProblem).join('\n\n');
     // The build's log shows only the message, so it leads with the count; the overlay shows the title above it.
     super(where === 'build' ? `${title} Nothing was built.\n\n${list}` : list);
-    this.name = 'ContentProblems';
+    this.name = 'Content check';
     this.title = title;
     this.hint =
       where === 'build'

@@ -1,10 +1,12 @@
 // @ts-check
 /**
- * The dev server's log as Astro writes it, less the lines for the requests
- * the preview's search index makes to render articles for itself (one per
- * article at start): a writer should see their own page views, not a
- * thousand lines of indexing. A JavaScript file because Astro loads its
- * logger with a plain import (see the `logger` option).
+ * The dev server's log as Astro writes it, less two kinds of line: the
+ * requests the preview's search index makes to render articles for itself
+ * (one per article at start; a writer should see their own page views, not
+ * a thousand lines of indexing), and Astro's own report of a front matter
+ * that fails its schema ("**title**: **title**: Required") while the content
+ * check is showing the same problem with file, line and fix. A JavaScript
+ * file because Astro loads its logger with a plain import (the `logger` option).
  */
 import nodeDestination from 'astro/logger/node';
 
@@ -22,8 +24,11 @@ export default function devLog(config) {
   return {
     /** @param {{ level: string; label: string | null; message: string }} event */
     write(event) {
+      const state = /** @type {any} */ (globalThis)[KEY];
       /** @type {Set<string> | undefined} */
-      const quiet = /** @type {any} */ (globalThis)[KEY]?.quietPaths;
+      const quiet = state?.quietPaths;
+      const hasCheckErrors = state?.problems?.some((/** @type {{ severity: string }} */ p) => p.severity === 'error');
+      if (hasCheckErrors && event.level === 'error' && /does not match collection schema/.test(String(event.message))) return;
       if (quiet?.size && event.level === 'info' && !event.label) {
         const path = /^\[\d{3}\] (\S+)/.exec(String(event.message).replace(COLOURS, ''))?.[1];
         if (path && quiet.delete(path)) return;

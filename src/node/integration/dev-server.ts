@@ -61,13 +61,17 @@ export function watchContent(options: {
     // MDX modules is rewritten only when an MDX entry is added), so a rename
     // from .mdx to .md broke every page until the server restarted. Reloading
     // the articles rewrites that list.
-    if (removed) await refreshContent?.({ loaders: ['glob-loader'] });
+    if (removed) await refreshContent?.({ loaders: ['glob-loader'] }).catch(() => undefined);
     const check = await runContentCheck(contentDir);
     const text = recordCheck(check, root, logger);
     onCheck(check);
     if (text !== problemsText) {
       if (!errorsOf(check).length && problemsText) logger.info('The content problems are fixed.');
       problemsText = text;
+      // Astro reloads its own copy of the changed files in parallel; after a fix, wait for
+      // it, or the reloaded page could still miss the article Astro had set aside. (With
+      // errors Astro's reload fails on the same problems, and the page only shows them.)
+      if (!removed && !errorsOf(check).length) await refreshContent?.({ loaders: ['glob-loader'] }).catch(() => undefined);
       server.environments.client.hot.send({ type: 'full-reload', path: '*' });
     }
     search.update(publishedSlugs(check), everything ? 'all' : slugs);
