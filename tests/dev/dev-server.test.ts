@@ -1,0 +1,109 @@
+/**
+ * `npm run dev` is the writer's preview, and it has what the build has:
+ * search, the content check in the page (same words as `npm run check`),
+ * changes — a fix, a renamed file — on the next reload, no 404s, no
+ * telemetry notice. Runs on a copy of the valid fixture (never the demo
+ * content), on a free port, in real Chromium.
+ */
+import assert from 'node:assert/strict';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../src/node/chromium.ts';
+import { startDevServer, type DevServer } from '../../src/node/dev-server-process.ts';
+import { fixtureContent } from '../unit/fixture-content.ts';
+
+/** Waits for a condition the page reaches by itself (the dev server reloads it after a save). */
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.fail(`timed out waiting until ${what}`);
+}
+
+/** The message in Astro's error overlay (in its shadow root, which locators pierce), or '' when there is none. */
+async function overlayText(page: Page): Promise<string> {
+  const message = page.locator('vite-error-overlay #message-content');
+  return (await message.count()) ? ((await message.textContent()) ?? '') : '';
+}
+
+describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
+  let contentDir: string;
+  let server: DevServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  before(async () => {
+    contentDir = await fixtureContent();
+    server = await startDevServer({ contentDir });
+    browser = await chromium.launch(chromiumLaunchOptions());
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      // While the content has errors, pages answer 500 on purpose, with the overlay.
+      if (message.type() === 'error' && !/status of 500/.test(message.text())) problems.push(`console: ${message.text()} (${message.location().url})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() === 404) problems.push(`404: ${response.url()}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('search finds articles, from an index of the pages as the dev server renders them', async () => {
+    await page.goto(`${server.url}search/?q=invoice`);
+    const result = page.locator('[data-search-results] a', { hasText: 'Pay an invoice' });
+    await result.waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('[data-search-unavailable]').isVisible(), false, 'search says it is unavailable');
+  });
+
+  test('a broken front matter shows the checker\'s message in the page, and fixing it clears it', async () => {
+    const file = path.join(contentDir, 'articles/getting-started/welcome.md');
+    const original = await readFile(file, 'utf8');
+    await page.goto(`${server.url}articles/welcome/`);
+    assert.equal(await page.locator('h1').textContent(), 'Welcome');
+
+    await writeFile(file, original.replace('title: Welcome', 'tittle: Welcome'));
+    await until('the overlay shows the problem', async () => (await overlayText(page)).includes('is not a field of article front matter'));
+    const text = await overlayText(page);
+    for (const phrase of ['welcome.md:2 error: "tittle": is not a field of article front matter', 'Received: "Welcome"', 'Allowed:  title, description', 'Fix:      Did you mean "title"?']) {
+      assert.ok(text.includes(phrase), `the overlay should say ${phrase}; it says:\n${text}`);
+    }
+    // A page opened now shows it too.
+    await page.goto(`${server.url}articles/welcome/`);
+    await until('a fresh page shows the problem', async () => (await overlayText(page)).includes('"tittle"'));
+
+    await writeFile(file, original);
+    await until('the page renders again by itself', async () => (await overlayText(page)) === '' && (await page.locator('h1').textContent()) === 'Welcome');
+  });
+
+  test('a component in a .md file is reported; renaming the file to .mdx shows the component on the next reload', async () => {
+    const md = path.join(contentDir, 'articles/getting-started/welcome.md');
+    const original = await readFile(md, 'utf8');
+    await writeFile(md, `${original}\n<Callout type="tip">Bookmark this page.</Callout>\n`);
+    await page.goto(`${server.url}articles/welcome/`);
+    await until('the overlay says to rename the file', async () => (await overlayText(page)).includes('Rename the file to welcome.mdx'));
+
+    await rename(md, md.replace(/\.md$/, '.mdx'));
+    await until('the article renders as MDX, with its callout', async () => {
+      await page.goto(`${server.url}articles/welcome/`);
+      return (await page.locator('.callout--tip', { hasText: 'Bookmark this page.' }).count()) === 1;
+    });
+    const edit = await page.getByRole('link', { name: /Edit this page/ }).getAttribute('href');
+    assert.match(edit ?? '', /welcome\.mdx$/, 'the edit link names the renamed file');
+  });
+
+  test('no 404s or console errors, and no telemetry notice', async () => {
+    // Only what the pages themselves cause: Astro's error page (above) has no icon, so the browser asked for /favicon.ico.
+    problems.length = 0;
+    for (const pagePath of ['', 'contact/', 'articles/pay-an-invoice/', 'offline/']) await page.goto(`${server.url}${pagePath}`, { waitUntil: 'load' });
+    assert.deepEqual(problems, []);
+    assert.doesNotMatch(server.output(), /telemetry/i);
+  });
+});
