@@ -15,3 +15,5 @@ import './offline-notice.ts';
 import './channels.ts';
 import './service-worker-registration.ts';
 import './feedback.ts';
+// Dev server only; nothing of it is in a build.
+import './dev-content-reload.ts';

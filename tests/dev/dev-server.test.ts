@@ -97,6 +97,15 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
     });
     const edit = await page.getByRole('link', { name: /Edit this page/ }).getAttribute('href');
     assert.match(edit ?? '', /welcome\.mdx$/, 'the edit link names the renamed file');
+
+    // And back: Astro used to keep importing the .mdx file after it was gone, breaking every page until a restart.
+    await writeFile(md.replace(/\.md$/, '.mdx'), original);
+    await rename(md.replace(/\.md$/, '.mdx'), md);
+    await until('the article renders from the .md file again', async () => {
+      await page.goto(`${server.url}articles/welcome/`);
+      return /welcome\.md$/.test((await page.getByRole('link', { name: /Edit this page/ }).getAttribute('href', { timeout: 1_000 })) ?? '');
+      // Astro takes a few seconds to let go of the removed .mdx file while a page that imported it is open.
+    }, 60_000);
   });
 
   test('no 404s or console errors, and no telemetry notice', async () => {

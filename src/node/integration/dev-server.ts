@@ -46,42 +46,73 @@ export function watchContent(options: {
   let problemsText = options.initial.problemsText;
   const changedSlugs = new Set<string>();
   let isEverythingStale = false;
-  let wasFileRemoved = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const recheck = async () => {
     const slugs = new Set(changedSlugs);
     const everything = isEverythingStale;
-    const removed = wasFileRemoved;
     changedSlugs.clear();
     isEverythingStale = false;
-    wasFileRemoved = false;
-    // Astro forgets a removed .mdx article but keeps importing it (its list of
-    // MDX modules is rewritten only when an MDX entry is added), so a rename
-    // from .mdx to .md broke every page until the server restarted. Reloading
-    // the articles rewrites that list.
-    if (removed) await refreshContent?.({ loaders: ['glob-loader'] }).catch(() => undefined);
     const check = await runContentCheck(contentDir);
     const text = recordCheck(check, root, logger);
     onCheck(check);
+    // Astro reloads a changed file by itself, but not always to the end: now and
+    // then the page kept the text from before the last save (Astro logged the
+    // reload, yet stored nothing new), and it forgets a removed .mdx article
+    // while still importing it (its list of MDX modules is rewritten only when
+    // an MDX entry is added), which broke every page after a rename from .mdx
+    // to .md. Once the check has read the settled files, asking Astro to
+    // reload the content settles both; unchanged files are skipped by their
+    // digest. (All of it: Astro drops the loaders' file watchers only on a
+    // full reload, and a partial one added a second set on each save.) With
+    // errors Astro's reload fails on the same problems, which the page shows.
+    await refreshContent?.({}).catch(() => undefined);
     if (text !== problemsText) {
-      if (!errorsOf(check).length && problemsText) logger.info('The content problems are fixed.');
+      const isFixed = !errorsOf(check).length;
+      if (isFixed && problemsText) logger.info('The content problems are fixed.');
       problemsText = text;
-      // Astro reloads its own copy of the changed files in parallel; after a fix, wait for
-      // it, or the reloaded page could still miss the article Astro had set aside. (With
-      // errors Astro's reload fails on the same problems, and the page only shows them.)
-      if (!removed && !errorsOf(check).length) await refreshContent?.({ loaders: ['glob-loader'] }).catch(() => undefined);
+      // New problems show at once (the middleware answers every page with them).
+      // After a fix, Astro still has to store the article it had set aside, and
+      // reloads open pages itself once it has; reloading before that showed a
+      // 404. Reload here only if Astro has nothing to store (say a link was fixed
+      // by adding the image it pointed to).
+      if (isFixed) await storeWritten(1_500);
+      newVersion();
       server.environments.client.hot.send({ type: 'full-reload', path: '*' });
     }
     search.update(publishedSlugs(check), everything ? 'all' : slugs);
   };
 
+  // Astro's content store for the dev server; it rewrites the file after every change it takes in.
+  const storeFile = path.join(root, '.astro', 'data-store.json');
+  const storeWritten = (timeoutMs: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timeout);
+        server.watcher.off('change', onChange);
+        resolve();
+      };
+      const onChange = (file: string) => file === storeFile && done();
+      const timeout = setTimeout(done, timeoutMs);
+      server.watcher.on('change', onChange);
+    });
+
+  // Pages carry the content version they were rendered from and reload when it is
+  // not the latest (src/browser/dev-content-reload.ts): a new version whenever
+  // Astro stores new content or the problems change.
+  const newVersion = () => {
+    devState().contentVersion++;
+    server.environments.client.hot.send('handrail:content-version', { version: devState().contentVersion });
+  };
+  server.environments.client.hot.on('handrail:content-version-request', (_data, client) => client.send('handrail:content-version', { version: devState().contentVersion }));
+  server.watcher.on('change', (file) => file === storeFile && newVersion());
+  server.watcher.on('add', (file) => file === storeFile && newVersion());
+
   server.watcher.add(contentDir);
-  server.watcher.on('all', (event, file) => {
+  server.watcher.on('all', (_event, file) => {
     const relative = path.relative(contentDir, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return;
-    if (event === 'unlink') wasFileRemoved = true;
     const parts = relative.split(path.sep);
     // An article only changes its own page's index entry; any other file (a category, the synonyms, the site) may change all of them.
     if (parts[0] === 'articles' && /\.mdx?$/.test(file)) changedSlugs.add(path.basename(file).replace(/\.mdx?$/, ''));

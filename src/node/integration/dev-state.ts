@@ -8,6 +8,8 @@ export interface DevState {
   root: string;
   /** Paths the search indexer is fetching right now: their request lines are left out of the log (dev-log.mjs). */
   quietPaths: Set<string>;
+  /** Goes up whenever the content the pages are rendered from changes; each page carries the number it was rendered with. */
+  contentVersion: number;
 }
 
 // The integration runs in Node; the dev middleware runs in Vite's module
@@ -19,6 +21,6 @@ const KEY = Symbol.for('handrail.dev-state');
 /** The dev server's shared state (one per process). */
 export function devState(): DevState {
   const holder = globalThis as typeof globalThis & { [KEY]?: DevState };
-  holder[KEY] ??= { problems: [], root: '', quietPaths: new Set() };
+  holder[KEY] ??= { problems: [], root: '', quietPaths: new Set(), contentVersion: 0 };
   return holder[KEY];
 }

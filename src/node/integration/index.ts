@@ -105,7 +105,15 @@ export default function handrail(): AstroIntegration {
             },
           },
         });
-        if (command === 'dev') updateConfig({ logger: { entrypoint: new URL('./dev-log.mjs', import.meta.url) } });
+        if (command === 'dev') {
+          updateConfig({
+            logger: { entrypoint: new URL('./dev-log.mjs', import.meta.url) },
+            // A file is reported changed once its size has settled: an editor saving
+            // truncates and then writes, and Astro read articles half written (a
+            // front matter without a title, or the old text kept) and missed the rest.
+            vite: { server: { watch: { awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } } } },
+          });
+        }
         // Astro lists every page it writes; the build's summary is what a writer needs. (Set for
         // `astro check` too: Astro rebuilds its content store whenever the config differs from the last run.)
         else updateConfig({ logger: logHandlers.node({ level: 'warn' }) });
