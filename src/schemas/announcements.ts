@@ -29,6 +29,6 @@ export const announcementsSchema = z.strictObject({
 export type AnnouncementData = z.output<typeof announcementSchema>;
 
 /** How to fix each field, for error messages. */
-export const announcementsFieldHelp: Record<string, string> = {
+export const announcementsFieldHelp = {
   notices: 'Each notice needs severity (info, warning or critical), title, message and start ("2026-11-20 08:00"); end is optional.',
-};
+} satisfies Record<keyof typeof announcementsSchema.shape, string>;

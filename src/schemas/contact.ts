@@ -138,7 +138,7 @@ export type ContactData = z.output<typeof contactSchema>;
 export type ChannelData = ContactData['channels'][number];
 
 /** How to fix each field, for error messages. */
-export const contactFieldHelp: Record<string, string> = {
+export const contactFieldHelp = {
   prepare: 'List what to have ready, e.g. prepare: ["Your order number"].',
   channels:
     'Each channel needs id, kind, label and value; see the example in content/contact.yaml. Kinds: phone, sms, email, chat, relay, video-relay, post, other.',
@@ -151,4 +151,4 @@ export const contactFieldHelp: Record<string, string> = {
   'channels.alwaysOpen': 'Write alwaysOpen: true for a channel answered around the clock, and leave out hours.',
   'channels.closures': 'Write closures as a list, e.g. - { date: 2026-12-25, note: Christmas Day } or with until: and hours:.',
   'channels.firstFor': 'List category slugs, e.g. firstFor: [billing].',
-};
+} satisfies Record<keyof typeof contactSchema.shape, string> & Partial<Record<`channels.${keyof typeof channelSchema.shape}`, string>>;

@@ -60,7 +60,7 @@ export const siteSchema = z.strictObject({
 export type SiteData = z.output<typeof siteSchema>;
 
 /** What each field means and how to fix it, for error messages. */
-export const siteFieldHelp: Record<string, string> = {
+export const siteFieldHelp = {
   name: 'Write the help center\'s name, e.g. name: "Acme Help".',
   tagline: 'Write one sentence, e.g. tagline: "Answers to common questions, and real people when you need them."',
   logo: 'Write logo: { src: /logo.svg, alt: "Acme" } or remove the logo line.',
@@ -70,4 +70,4 @@ export const siteFieldHelp: Record<string, string> = {
   timeZone: 'Write the time zone your opening hours are in, e.g. timeZone: Europe/London (see the "TZ identifier" column of the IANA time zone list).',
   repository: 'Write repository: { url: https://github.com/acme/help, branch: main }.',
   theme: 'Write theme colours as hex, e.g. accent: "#1d4ed8".',
-};
+} satisfies Record<keyof typeof siteSchema.shape, string>;
