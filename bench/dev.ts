@@ -35,12 +35,21 @@ const startSeconds = (performance.now() - started) / 1000;
 const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage();
 
-/** Milliseconds from writing `text` into `file` until `visible` is on the open page. */
-async function saveToVisible(file: string, text: string, visible: string, where = page.locator('main')): Promise<number> {
+/** Saves that had not shown after 10 s (the page is then reloaded by hand, and the count reported). */
+let missed = 0;
+
+/** Milliseconds from writing `text` into `file` until `visible` is on the open page, or undefined when it never showed. */
+async function saveToVisible(file: string, text: string, visible: string, where = page.locator('main')): Promise<number | undefined> {
   const saved = performance.now();
   await writeFile(file, text);
-  await where.getByText(visible, { exact: false }).first().waitFor({ timeout: 30_000 });
-  return performance.now() - saved;
+  try {
+    await where.getByText(visible, { exact: false }).first().waitFor({ timeout: 10_000 });
+    return performance.now() - saved;
+  } catch {
+    missed++;
+    await page.reload();
+    return undefined;
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -53,8 +62,10 @@ try {
     await page.goto(`${server.url}articles/${slug}/`);
     await page.locator('h1').waitFor();
     for (let round = 1; round <= rounds; round++) {
-      body.push(await saveToVisible(file, `${original}\nBenchmark sentence number ${round}.\n`, `Benchmark sentence number ${round}.`));
-      title.push(await saveToVisible(file, original.replace(/^title: (.+)$/m, `title: $1 (round ${round})`), `(round ${round})`, page.locator('h1')));
+      const bodyMs = await saveToVisible(file, `${original}\nBenchmark sentence number ${round}.\n`, `Benchmark sentence number ${round}.`);
+      if (bodyMs !== undefined) body.push(bodyMs);
+      const titleMs = await saveToVisible(file, original.replace(/^title: (.+)$/m, `title: $1 (round ${round})`), `(round ${round})`, page.locator('h1'));
+      if (titleMs !== undefined) title.push(titleMs);
     }
     await writeFile(file, original);
   }
@@ -65,8 +76,9 @@ try {
   console.log(`  ${indexLine}`);
   console.log(`  save body → visible:  median ${ms(median(body))}, worst ${ms(Math.max(...body))}`);
   console.log(`  save title → visible: median ${ms(median(title))}, worst ${ms(Math.max(...title))}`);
+  if (missed) console.log(`  ✗ ${missed} of ${rounds * 2 * articles.length} saves had not shown after 10 s (the page was then reloaded by hand).`);
   const worst = Math.max(...body, ...title);
-  console.log(worst <= GOAL_MS ? `✓ Every save was visible within ${ms(GOAL_MS)}.` : `✗ The slowest save took ${ms(worst)}; the goal is ${ms(GOAL_MS)}.`);
+  console.log(worst <= GOAL_MS && !missed ? `✓ Every save was visible within ${ms(GOAL_MS)}.` : `✗ The slowest save took ${ms(worst)}; the goal is ${ms(GOAL_MS)}.`);
 } finally {
   await browser.close();
   await server.stop();

@@ -1,4 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnouncementData } from '../schemas/announcements.ts';
 import type { ContactData } from '../schemas/contact.ts';
@@ -37,6 +38,16 @@ export interface HelpCenter {
 let cached: Promise<HelpCenter> | undefined;
 let gitDates: Map<string, Date> | undefined;
 
+/**
+ * Whether an entry's file is still there. The dev server's content store can
+ * keep an article for a moment after its file is renamed (refunds.mdx →
+ * refunds.md): two entries with one slug, the old one unrenderable. A build
+ * reads files that exist, so only the dev server asks.
+ */
+function isOnDisk(entry: CollectionEntry<'articles'>): boolean {
+  return !import.meta.env.DEV || !entry.filePath || existsSync(path.resolve(projectRoot, entry.filePath));
+}
+
 /** Category and slug of an article from its entry id, its path under articles/: "billing/refunds.mdx". */
 function articlePlace(id: string): { category: string; slug: string } {
   const [category = '', file = ''] = id.split('/');
@@ -51,7 +62,7 @@ async function load(): Promise<HelpCenter> {
     (await getCollection('categories')).map((entry) => ({ ...entry.data, slug: entry.id })),
     site.locale,
   );
-  const entries = await getCollection('articles');
+  const entries = await getCollection('articles', isOnDisk);
   // Articles without an `updated` date show when git last saw them change (read once: only a commit changes it).
   gitDates ??= lastChangedDates(projectRoot, path.join(contentDir, 'articles'));
   const changed = gitDates;
@@ -113,7 +124,7 @@ export async function getArticleEntry(slug: string) {
   // One map for the whole build: looking each page's entry up in the whole
   // collection would make the build grow with the square of the articles.
   const read = () =>
-    getCollection('articles', (entry) => !entry.data.draft).then((entries) => new Map(entries.map((entry) => [articlePlace(entry.id).slug, entry])));
+    getCollection('articles', (entry) => !entry.data.draft && isOnDisk(entry)).then((entries) => new Map(entries.map((entry) => [articlePlace(entry.id).slug, entry])));
   if (import.meta.env.DEV) return (await read()).get(slug);
   entriesBySlug ??= read();
   return (await entriesBySlug).get(slug);

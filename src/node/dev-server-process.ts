@@ -34,7 +34,7 @@ export async function startDevServer(options: { contentDir?: string; timeoutMs?:
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
   if (options.contentDir) env.HANDRAIL_CONTENT_DIR = options.contentDir;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const child: ChildProcess = spawn(npm, ['run', 'dev', '--', '--port', String(port), '--host', '127.0.0.1'], {
+  const child: ChildProcess = spawn(npm, ['run', 'dev', '--', '--port', String(port), '--host', '127.0.0.1', ...(process.env.HANDRAIL_DEV_VERBOSE ? ['--verbose'] : [])], {
     cwd: projectRoot,
     env,
     detached: true,

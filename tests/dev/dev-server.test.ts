@@ -14,6 +14,8 @@ import { chromiumLaunchOptions } from '../../src/node/chromium.ts';
 import { startDevServer, type DevServer } from '../../src/node/dev-server-process.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
+let serverOutput = () => '';
+
 /** Waits for a condition the page reaches by itself (the dev server reloads it after a save). */
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -21,7 +23,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  assert.fail(`timed out waiting until ${what}`);
+  assert.fail(`timed out waiting until ${what}; the server said:\n${serverOutput().split('\n').slice(-40).join('\n')}`);
 }
 
 /** The message in Astro's error overlay (in its shadow root, which locators pierce), or '' when there is none. */
@@ -40,6 +42,7 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
   before(async () => {
     contentDir = await fixtureContent();
     server = await startDevServer({ contentDir });
+    serverOutput = server.output;
     browser = await chromium.launch(chromiumLaunchOptions());
     page = await browser.newPage();
     page.on('console', (message) => {

@@ -1,12 +1,27 @@
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import type { ViteDevServer } from 'vite';
+import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
 import { formatProblem, sortProblems, summariseProblems } from '../../shared/problems.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
+import { dropRemovedContentModules } from './content-modules.ts';
 import { errorsOf } from './content-problems.ts';
 import type { DevSearchIndex } from './dev-search.ts';
 import { devState } from './dev-state.ts';
+
+/**
+ * Makes every environment of the dev server load a module afresh on its next
+ * import, without waiting for the file watcher to notice that it changed.
+ */
+function forgetModule(server: ViteDevServer, file: string): void {
+  for (const environment of Object.values(server.environments)) {
+    for (const module of environment.moduleGraph.getModulesByFile(file) ?? []) environment.moduleGraph.invalidateModule(module);
+    if (isRunnableDevEnvironment(environment)) {
+      const evaluated = environment.runner.evaluatedModules;
+      for (const module of evaluated.getModulesByFile(file) ?? []) evaluated.invalidateModule(module);
+    }
+  }
+}
 
 /** Published article slugs, in a stable order, for the dev search index. */
 export function publishedSlugs(check: ContentCheckResult): string[] {
@@ -58,25 +73,21 @@ export function watchContent(options: {
     const text = recordCheck(check, root, logger);
     onCheck(check);
     // Astro reloads a changed file by itself, but not always to the end: now and
-    // then the page kept the text from before the last save (Astro logged the
-    // reload, yet stored nothing new), and it forgets a removed .mdx article
-    // while still importing it (its list of MDX modules is rewritten only when
-    // an MDX entry is added), which broke every page after a rename from .mdx
-    // to .md. Once the check has read the settled files, asking Astro to
-    // reload the content settles both; unchanged files are skipped by their
-    // digest. (All of it: Astro drops the loaders' file watchers only on a
-    // full reload, and a partial one added a second set on each save.) With
-    // errors Astro's reload fails on the same problems, which the page shows.
+    // then it logged the reload yet the page kept the text from before the last
+    // save. Once the check has read the settled files, Astro is asked to reload
+    // the content too (unchanged files are skipped by their digest). All of it:
+    // Astro drops the loaders' file watchers only on a full reload, and a
+    // partial one added a second set on each save. With errors Astro's reload
+    // fails on the same problems, which the page shows.
     await refreshContent?.({}).catch(() => undefined);
     if (text !== problemsText) {
       const isFixed = !errorsOf(check).length;
       if (isFixed && problemsText) logger.info('The content problems are fixed.');
       problemsText = text;
       // New problems show at once (the middleware answers every page with them).
-      // After a fix, Astro still has to store the article it had set aside, and
-      // reloads open pages itself once it has; reloading before that showed a
-      // 404. Reload here only if Astro has nothing to store (say a link was fixed
-      // by adding the image it pointed to).
+      // After a fix, Astro still has to store the article it had set aside:
+      // reloading before that showed a 404, so wait for it (at most 1.5 s, for a
+      // fix Astro stores nothing for, such as adding the image a link needed).
       if (isFixed) await storeWritten(1_500);
       newVersion();
       server.environments.client.hot.send({ type: 'full-reload', path: '*' });
@@ -110,9 +121,14 @@ export function watchContent(options: {
   server.watcher.on('add', (file) => file === storeFile && newVersion());
 
   server.watcher.add(contentDir);
-  server.watcher.on('all', (_event, file) => {
+  server.watcher.on('all', (event, file) => {
     const relative = path.relative(contentDir, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return;
+    // At once, before a page can ask for the file that is gone (see content-modules.ts).
+    if (event === 'unlink' && file.endsWith('.mdx')) {
+      const list = dropRemovedContentModules(root);
+      if (list) forgetModule(server, list);
+    }
     const parts = relative.split(path.sep);
     // An article only changes its own page's index entry; any other file (a category, the synonyms, the site) may change all of them.
     if (parts[0] === 'articles' && /\.mdx?$/.test(file)) changedSlugs.add(path.basename(file).replace(/\.mdx?$/, ''));
