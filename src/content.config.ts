@@ -7,7 +7,9 @@ import { contactSchema } from './schemas/contact.ts';
 import { announcementsSchema } from './schemas/announcements.ts';
 import { synonymsSchema } from './schemas/synonyms.ts';
 import { accessibilitySchema } from './schemas/accessibility.ts';
-import { contentDir } from './node/project-paths.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { contentDir, OPTIONAL_SETTINGS_FILES } from './node/project-paths.ts';
 
 // The content checker (scripts/check-content.ts) runs before the build with
 // the same schemas and reports problems with file, line and fix; these
@@ -42,19 +44,19 @@ const contact = defineCollection({
   schema: contactSchema,
 });
 
-const announcements = defineCollection({
-  loader: glob({ pattern: 'announcements.yaml', base: contentDir, generateId: () => 'announcements' }),
-  schema: announcementsSchema,
-});
+/**
+ * A settings file the content folder may leave out: with no file, no entry.
+ * The glob loader would warn on every build and every save that it found no
+ * file, which reads like something is wrong. (The dev server restarts when
+ * such a file is created: src/node/integration/.)
+ */
+function optionalFile(name: (typeof OPTIONAL_SETTINGS_FILES)[number]) {
+  const id = name.replace(/\.yaml$/, '');
+  return existsSync(path.join(contentDir, name)) ? glob({ pattern: name, base: contentDir, generateId: () => id }) : () => [];
+}
 
-const synonyms = defineCollection({
-  loader: glob({ pattern: 'synonyms.yaml', base: contentDir, generateId: () => 'synonyms' }),
-  schema: synonymsSchema,
-});
-
-const accessibility = defineCollection({
-  loader: glob({ pattern: 'accessibility.yaml', base: contentDir, generateId: () => 'accessibility' }),
-  schema: accessibilitySchema,
-});
+const announcements = defineCollection({ loader: optionalFile('announcements.yaml'), schema: announcementsSchema });
+const synonyms = defineCollection({ loader: optionalFile('synonyms.yaml'), schema: synonymsSchema });
+const accessibility = defineCollection({ loader: optionalFile('accessibility.yaml'), schema: accessibilitySchema });
 
 export const collections = { articles, categories, settings, contact, announcements, synonyms, accessibility };

@@ -13,6 +13,7 @@
  * - `astro:build:done` indexes the built site with Pagefind, adds offline
  *   support (service worker) and writes the policy as a `_headers` file.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,7 +22,7 @@ import type { Rolldown } from 'vite';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { contentDir } from '../project-paths.ts';
+import { contentDir, OPTIONAL_SETTINGS_FILES } from '../project-paths.ts';
 import { readFeedbackEndpoint } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
@@ -128,8 +129,10 @@ export default function handrail(): AstroIntegration {
         if (command === 'dev') {
           problemsText = recordCheck(check, root, logger);
           addMiddleware({ entrypoint: new URL('./dev-middleware.ts', import.meta.url), order: 'pre' });
-          // A schema or Markdown plugin change restarts the server, which then rebuilds the stored content.
+          // A schema or Markdown plugin change restarts the server, which then rebuilds the stored
+          // content; so does creating a missing optional settings file (content.config.ts looks for it only then).
           for (const file of await contentStoreInputs()) addWatchFile(file);
+          for (const name of OPTIONAL_SETTINGS_FILES) if (!existsSync(path.join(contentDir, name))) addWatchFile(path.join(contentDir, name));
           return;
         }
 
