@@ -80,6 +80,11 @@ export function watchContent(options: {
     // partial one added a second set on each save. With errors Astro's reload
     // fails on the same problems, which the page shows.
     await refreshContent?.({}).catch(() => undefined);
+    // Astro keeps each page's list of addresses (getStaticPaths) until it stores new content;
+    // a list made while a renamed file was half way (neither name readable) kept the article
+    // a 404. Have it made again from what the check just read, and open pages follow.
+    for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+    newVersion();
     if (text !== problemsText) {
       const isFixed = !errorsOf(check).length;
       if (isFixed && problemsText) logger.info('The content problems are fixed.');
@@ -89,7 +94,6 @@ export function watchContent(options: {
       // reloading before that showed a 404, so wait for it (at most 1.5 s, for a
       // fix Astro stores nothing for, such as adding the image a link needed).
       if (isFixed) await storeWritten(1_500);
-      newVersion();
       server.environments.client.hot.send({ type: 'full-reload', path: '*' });
     }
     search.update(publishedSlugs(check), everything ? 'all' : slugs);
