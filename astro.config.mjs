@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { contentFileGuard } from './src/node/check/astro-guard.ts';
 import { imageSize } from './src/node/image-size.ts';
+import handrail from './src/node/integration/index.ts';
 import { rehypeArticleSanitize } from './src/node/markdown/html-allowlist.ts';
 import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
 import { remarkArticleGuard } from './src/node/markdown/remark-article-guard.ts';
@@ -56,7 +57,10 @@ export default defineConfig({
     }),
     syntaxHighlight: false,
   },
-  integrations: [contentFileGuard(), mdx()],
+  // The file guard refuses links and unreadable files before anything is read;
+  // Handrail's build steps (content check, search, offline, CSP) run in its
+  // hooks: see src/node/integration/.
+  integrations: [contentFileGuard(), mdx(), handrail()],
   // Article pages carry a cache key (src/data/page-keys.ts): a rebuild with
   // the cache kept renders only the pages whose data or body changed.
   experimental: { incrementalBuild: true },

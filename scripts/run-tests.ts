@@ -1,7 +1,9 @@
 /**
  * `npm test`: unit tests, build tests (fixtures that must fail, a sub-path
- * build), the demo build, then the browser tests against it. Stops at the
- * first group that fails and says which.
+ * build), the dev server tests, the demo built by `astro build` alone (so
+ * the browser tests prove it makes the whole site: search, offline, contact),
+ * then the browser tests against it. Stops at the first group that fails and
+ * says which.
  */
 import { spawnSync } from 'node:child_process';
 import { projectRoot } from '../src/node/project-paths.ts';
@@ -13,7 +15,8 @@ const steps: [string, string[]][] = [
   ['Unit tests (schemas, content check, hours, lib)', ['run', 'test:unit']],
   ['Collector tests (listening service, reports, durability)', ['run', 'test:collector']],
   ['Build tests (bad content fails safely, sub-path build)', ['run', 'test:build']],
-  ['Build the demo help center', ['run', 'build']],
+  ['Dev server tests (search, content problems in the page)', ['run', 'test:dev']],
+  ['Build the demo help center with `astro build` alone', ['run', 'astro', '--', 'build']],
   ['Browser tests (every page, journeys, accessibility)', ['run', 'test:browser']],
 ];
 for (const [title, args] of steps) {

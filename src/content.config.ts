@@ -8,7 +8,9 @@ import { announcementsSchema } from './schemas/announcements.ts';
 import { synonymsSchema } from './schemas/synonyms.ts';
 import { accessibilitySchema } from './schemas/accessibility.ts';
 import { announcementTranslationsSchema, articleTranslationSchema, categoryTranslationSchema, contactTranslationSchema, uiStringsSchema } from './schemas/translations.ts';
-import { contentDir } from './node/project-paths.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { contentDir, OPTIONAL_SETTINGS_FILES } from './node/project-paths.ts';
 import { optionalGlob } from './node/optional-glob.ts';
 
 // The content checker (scripts/check-content.ts) runs before the build with
@@ -23,8 +25,12 @@ const articles = defineCollection({
   loader: glob({
     pattern: ['*/*.{md,mdx}', `!*/${TRANSLATION}`],
     base: `${contentDir}/articles`,
-    // "billing/refunds" keeps the category; the slug is the file name.
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
+    // The id is the file's path, extension included ("billing/refunds.mdx"):
+    // Astro keeps an entry while its id and text are unchanged, so an id
+    // without the extension kept serving the old .md page (its rendered HTML,
+    // its file path) after the file was renamed to .mdx. The slug is the file
+    // name without the extension (src/data/help-center.ts).
+    generateId: ({ entry }) => entry,
   }),
   schema: articleSchema,
 });
@@ -80,20 +86,20 @@ const contact = defineCollection({
   schema: contactSchema,
 });
 
-const announcements = defineCollection({
-  loader: glob({ pattern: 'announcements.yaml', base: contentDir, generateId: () => 'announcements' }),
-  schema: announcementsSchema,
-});
+/**
+ * A settings file the content folder may leave out: with no file, no entry.
+ * The glob loader would warn on every build and every save that it found no
+ * file, which reads like something is wrong. (The dev server restarts when
+ * such a file is created: src/node/integration/.)
+ */
+function optionalFile(name: (typeof OPTIONAL_SETTINGS_FILES)[number]) {
+  const id = name.replace(/\.yaml$/, '');
+  return existsSync(path.join(contentDir, name)) ? glob({ pattern: name, base: contentDir, generateId: () => id }) : () => [];
+}
 
-const synonyms = defineCollection({
-  loader: glob({ pattern: 'synonyms.yaml', base: contentDir, generateId: () => 'synonyms' }),
-  schema: synonymsSchema,
-});
-
-const accessibility = defineCollection({
-  loader: glob({ pattern: 'accessibility.yaml', base: contentDir, generateId: () => 'accessibility' }),
-  schema: accessibilitySchema,
-});
+const announcements = defineCollection({ loader: optionalFile('announcements.yaml'), schema: announcementsSchema });
+const synonyms = defineCollection({ loader: optionalFile('synonyms.yaml'), schema: synonymsSchema });
+const accessibility = defineCollection({ loader: optionalFile('accessibility.yaml'), schema: accessibilitySchema });
 
 export const collections = {
   articles,

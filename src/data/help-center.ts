@@ -1,4 +1,5 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnouncementData } from '../schemas/announcements.ts';
 import type { ContactData } from '../schemas/contact.ts';
@@ -35,6 +36,23 @@ export interface HelpCenter {
 }
 
 let cached: Promise<HelpCenter> | undefined;
+let gitDates: Map<string, Date> | undefined;
+
+/**
+ * Whether an entry's file is still there. The dev server's content store can
+ * keep an article for a moment after its file is renamed (refunds.mdx →
+ * refunds.md): two entries with one slug, the old one unrenderable. A build
+ * reads files that exist, so only the dev server asks.
+ */
+function isOnDisk(entry: CollectionEntry<'articles'>): boolean {
+  return !import.meta.env.DEV || !entry.filePath || existsSync(path.resolve(projectRoot, entry.filePath));
+}
+
+/** Category and slug of an article from its entry id, its path under articles/: "billing/refunds.mdx". */
+function articlePlace(id: string): { category: string; slug: string } {
+  const [category = '', file = ''] = id.split('/');
+  return { category, slug: file.replace(/\.mdx?$/, '') };
+}
 
 async function load(): Promise<HelpCenter> {
   const settings = await getEntry('settings', 'site');
@@ -44,13 +62,14 @@ async function load(): Promise<HelpCenter> {
     (await getCollection('categories')).map((entry) => ({ ...entry.data, slug: entry.id })),
     site.locale,
   );
-  const entries = await getCollection('articles');
-  // Articles without an `updated` date show when git last saw them change.
-  const changed = lastChangedDates(projectRoot, path.join(contentDir, 'articles'));
+  const entries = await getCollection('articles', isOnDisk);
+  // Articles without an `updated` date show when git last saw them change (read once: only a commit changes it).
+  gitDates ??= lastChangedDates(projectRoot, path.join(contentDir, 'articles'));
+  const changed = gitDates;
   const all: ArticleSummary[] = entries.map((entry) => {
-    const [category = '', slug = ''] = entry.id.split('/');
+    const { category, slug } = articlePlace(entry.id);
     // filePath is relative to the project root, e.g. content/articles/billing/refunds.md
-    const sourcePath = entry.filePath ?? path.relative(projectRoot, path.join(contentDir, 'articles', `${entry.id}.md`));
+    const sourcePath = entry.filePath ?? path.relative(projectRoot, path.join(contentDir, 'articles', entry.id));
     return { ...entry.data, updated: entry.data.updated ?? changed.get(sourcePath), slug, category, sourcePath };
   });
   const published = publishedOnly(all);
@@ -86,8 +105,14 @@ async function load(): Promise<HelpCenter> {
   };
 }
 
-/** The help center's content, loaded once and shared by every page of the build. */
+/**
+ * The help center's content, loaded once and shared by every page of the
+ * build. The dev server reads it afresh for each page: the content changes
+ * under it with every save (an article renamed from .md to .mdx kept its old
+ * file path here until the server restarted).
+ */
 export function loadHelpCenter(): Promise<HelpCenter> {
+  if (import.meta.env.DEV) return load();
   cached ??= load();
   return cached;
 }
@@ -98,8 +123,9 @@ let entriesBySlug: Promise<Map<string, CollectionEntry<'articles'>>> | undefined
 export async function getArticleEntry(slug: string) {
   // One map for the whole build: looking each page's entry up in the whole
   // collection would make the build grow with the square of the articles.
-  entriesBySlug ??= getCollection('articles', (entry) => !entry.data.draft).then(
-    (entries) => new Map(entries.map((entry) => [entry.id.split('/')[1] ?? entry.id, entry])),
-  );
+  const read = () =>
+    getCollection('articles', (entry) => !entry.data.draft && isOnDisk(entry)).then((entries) => new Map(entries.map((entry) => [articlePlace(entry.id).slug, entry])));
+  if (import.meta.env.DEV) return (await read()).get(slug);
+  entriesBySlug ??= read();
   return (await entriesBySlug).get(slug);
 }

@@ -22,3 +22,17 @@ export function readSiteSettings(dir: string = contentDir): { url: string; baseP
     return { url: 'http://localhost', basePath: '/' };
   }
 }
+
+/**
+ * The address votes are sent to (`feedbackEndpoint` in contact.yaml), for
+ * the Content-Security-Policy, which Astro needs before content collections
+ * exist. Unchecked here: the content check rejects a bad one before a build.
+ */
+export function readFeedbackEndpoint(dir: string = contentDir): string | undefined {
+  try {
+    const data = parse(readFileSync(path.join(dir, 'contact.yaml'), 'utf8')) as { feedbackEndpoint?: unknown } | null;
+    return typeof data?.feedbackEndpoint === 'string' ? data.feedbackEndpoint : undefined;
+  } catch {
+    return undefined;
+  }
+}

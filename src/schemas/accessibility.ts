@@ -38,8 +38,8 @@ export const accessibilitySchema = z.strictObject({
 export type AccessibilityData = z.output<typeof accessibilitySchema>;
 
 /** How to fix each field, for error messages. */
-export const accessibilityFieldHelp: Record<string, string> = {
+export const accessibilityFieldHelp = {
   manualTests: 'Each test needs date (YYYY-MM-DD), what, tools (a list) and result.',
   nextReview: 'Write the date as YYYY-MM-DD.',
   knownIssues: 'Each known issue needs issue and workaround; fixBy (YYYY-MM-DD) is optional.',
-};
+} satisfies Record<keyof typeof accessibilitySchema.shape, string>;

@@ -41,7 +41,7 @@ export const announcementsSchema = z
 export type AnnouncementData = z.output<typeof announcementSchema>;
 
 /** How to fix each field, for error messages. */
-export const announcementsFieldHelp: Record<string, string> = {
+export const announcementsFieldHelp = {
   notices: 'Each notice needs severity (info, warning or critical), title, message and start ("2026-11-20 08:00"); end is optional.',
   'notices.id': 'Give the notice a short unique id, e.g. id: phone-outage, so its translations can name it.',
-};
+} satisfies Record<keyof typeof announcementsSchema.shape, string> & Partial<Record<`notices.${keyof typeof announcementSchema.shape}`, string>>;

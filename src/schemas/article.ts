@@ -49,7 +49,7 @@ export type ArticleInput = z.input<typeof articleSchema>;
 export type ArticleData = z.output<typeof articleSchema>;
 
 /** What each field means and how to fix it, for error messages. */
-export const articleFieldHelp: Record<string, string> = {
+export const articleFieldHelp = {
   title: 'Write the question or task in the customer\'s words, e.g. title: "Reset your password".',
   description: 'Add one plain sentence on what the article answers, e.g. description: "Get back into your account when you have forgotten your password."',
   tags: 'Write tags as a list, e.g. tags: [billing, refunds].',
@@ -61,4 +61,4 @@ export const articleFieldHelp: Record<string, string> = {
   related: 'List the file names (without .md) of other articles, e.g. related: [reset-your-password].',
   redirect_from: 'List the old file names (without .md) this article used to have, e.g. redirect_from: [forgot-password].',
   review_by: 'Write the date as YYYY-MM-DD, e.g. review_by: 2027-01-31.',
-};
+} satisfies Record<keyof typeof articleSchema.shape, string>;

@@ -14,8 +14,8 @@ export const categorySchema = z.strictObject({
 export type CategoryData = z.output<typeof categorySchema>;
 
 /** What each field means and how to fix it, for error messages. */
-export const categoryFieldHelp: Record<string, string> = {
+export const categoryFieldHelp = {
   title: 'Write a short name, e.g. title: "Billing and payments".',
   description: 'Write one sentence, e.g. description: "Invoices, refunds and changing how you pay."',
   order: 'Write a whole number, e.g. order: 2.',
-};
+} satisfies Record<keyof typeof categorySchema.shape, string>;

@@ -156,7 +156,7 @@ export type ContactData = z.output<typeof contactSchema>;
 export type ChannelData = ContactData['channels'][number];
 
 /** How to fix each field, for error messages. */
-export const contactFieldHelp: Record<string, string> = {
+export const contactFieldHelp = {
   prepare: 'List what to have ready, e.g. prepare: ["Your order number"].',
   channels:
     'Each channel needs id, kind, label and value; see the example in content/contact.yaml. Kinds: phone, sms, email, chat, relay, video-relay, post, other.',
@@ -172,4 +172,4 @@ export const contactFieldHelp: Record<string, string> = {
   'channels.languages': 'List the codes of the languages the people on this channel speak, e.g. languages: [en, cy].',
   'channels.hoursByLanguage':
     'Add hours for a language the channel lists in languages, written like hours, e.g. hoursByLanguage: { cy: { monday: "09:00-13:00" } }.',
-};
+} satisfies Record<keyof typeof contactSchema.shape, string> & Partial<Record<`channels.${keyof typeof channelSchema.shape}`, string>>;

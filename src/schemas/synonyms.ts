@@ -16,6 +16,6 @@ export const synonymsSchema = z.strictObject({
 export type SynonymsData = z.output<typeof synonymsSchema>;
 
 /** How to fix each field, for error messages. */
-export const synonymsFieldHelp: Record<string, string> = {
+export const synonymsFieldHelp = {
   groups: 'Write one group per line, e.g. - [refund, money back, reimbursement].',
-};
+} satisfies Record<keyof typeof synonymsSchema.shape, string>;

@@ -2,7 +2,6 @@ import type { ChannelData } from '../schemas/contact.ts';
 import { carriesMessage, channelHref, channelHrefWithMessage, channelSchedule, composeMessage, summariseWeek, type MessageContext, type MessageWords } from './contact.ts';
 import { WEEKDAYS, type Schedule, type StatusWords } from './hours.ts';
 import { t, type StringKey } from './strings.ts';
-import { VISIT_CONTEXT_EVENT, VISIT_CONTEXT_KEY } from './visit-keys.ts';
 
 /** The prefilled-message labels, from the UI strings. */
 export function messageWords(): MessageWords {
@@ -88,8 +87,6 @@ export interface ContactPageData {
   messageWords: MessageWords;
   statusWords: StatusWords;
   locale: string;
-  /** Where the visit's context is stored, and the event that says it changed (src/shared/visit-keys.ts). */
-  visit: { key: string; event: string };
 }
 
 /** The shared contact data for a page: each channel's schedule by id, and the wording. */
@@ -99,5 +96,5 @@ export function contactPageData(channels: ChannelData[], timeZone: string, local
     const schedule = channelSchedule(channel, timeZone);
     if (schedule) schedules[channel.id] = schedule;
   }
-  return { schedules, messageWords: messageWords(), statusWords: statusWords(), locale, visit: { key: VISIT_CONTEXT_KEY, event: VISIT_CONTEXT_EVENT } };
+  return { schedules, messageWords: messageWords(), statusWords: statusWords(), locale };
 }

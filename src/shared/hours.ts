@@ -1,5 +1,6 @@
 // Opening hours for contact channels. Runs at build time (Node) and in the browser
 // (bundled by Vite), so it uses nothing but Intl and Date, and stays small.
+import { fillTemplate } from './template.ts';
 
 /** Monday-first, because that is how the hours table and the config are written. */
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -194,8 +195,8 @@ export function formatStatus(
           : days
             ? w.tomorrow
             : w.today;
-    if (open) return w.openUntil.replace('{time}', days ? day + ' ' + time : time);
-    text = w.closedOpens.replace('{day}', day).replace('{time}', time);
+    if (open) return fillTemplate(w.openUntil, { time: days ? day + ' ' + time : time });
+    text = fillTemplate(w.closedOpens, { day, time });
   }
   const note = !open && status.closureNote ? ` (${status.closureNote})` : '';
   if (!note) return text;

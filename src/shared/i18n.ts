@@ -68,6 +68,11 @@ export interface Translator<Key extends string = string> {
    * count it gives the `other` form, placeholders left for the caller.
    */
   t(key: Key, values?: StringValues): string;
+  /**
+   * The entry itself, placeholders unfilled: plain text, or every plural
+   * form, for a browser script that fills it in later (see src/browser/words.ts).
+   */
+  entry(key: Key): StringEntry | undefined;
   /** Whether the key has text in this language itself (not only in a fallback). */
   has(key: string): boolean;
   /** The language the text of a key comes from: this one, or a fallback's code (to mark it with `lang`). */
@@ -132,6 +137,9 @@ export function createCatalogTranslator<Key extends string = string>(
         text = entry[category] ?? entry.other;
       }
       return fillPlaceholders(text, values, formatNumber);
+    },
+    entry(key) {
+      return find(key)?.entry;
     },
     has(key) {
       return find(key)?.layer.lang === code;

@@ -1,7 +1,7 @@
-/** Placeholder for the offline copy's size in pages that offer it; the build writes the real size in. */
-export const OFFLINE_SIZE_TOKEN = '__HANDRAIL_OFFLINE_SIZE__';
-/** Placeholder for the release id, which is only known once every file is built. */
-export const RELEASE_TOKEN = '__HANDRAIL_RELEASE__';
+/** Every file of the offline copy (site-relative): fetched only when a reader saves it. */
+export const OFFLINE_MANIFEST_FILE = 'offline-manifest.json';
+/** The release and size of the offline copy (site-relative): small, precached, read by "Save for offline" when it starts. */
+export const OFFLINE_SUMMARY_FILE = 'offline-summary.json';
 
 /** Pages that always open offline after the first visit. */
 export const ESSENTIAL_PAGES = ['/', '/contact/', '/a-z/', '/search/'];
@@ -34,11 +34,11 @@ export function isHashedSearchFile(path: string): boolean {
 }
 
 /**
- * Matches a built file named by its content (Astro's `_astro/Name.Ab12Cd34.css`,
- * the lazy modules' `_handrail/name-AB12CD34.js`): the precache need not add a
- * revision to its address, so the copy the page already loaded can be reused.
+ * Matches a built file named by its content (Astro's `_astro/Name.Ab12Cd34.css`):
+ * the precache need not add a revision to its address, so the copy the page
+ * already loaded can be reused.
  */
-export const HASHED_ASSET = /(^|\/)_astro\/.+\.[\w-]{8}\.(css|js)$|(^|\/)_handrail\/.+-[A-Z0-9]{8}\.js$/;
+export const HASHED_ASSET = /(^|\/)_astro\/.+\.[\w-]{8}\.(css|js)$/;
 
 /** Whether a cache is one of ours (Workbox's precache has its own name and cleanup). */
 export function isHandrailCache(name: string): boolean {
@@ -57,6 +57,9 @@ export interface OfflineManifest {
   files: OfflineFile[];
   bytes: number;
 }
+
+/** The offline copy in brief, written at build time to offline-summary.json. */
+export type OfflineSummary = Omit<OfflineManifest, 'files'> & { fileCount: number };
 
 /** "1.4 MB", "820 KB": sizes as people read them. */
 export function formatBytes(bytes: number, locale = 'en'): string {

@@ -4,7 +4,7 @@ import cy from '../translations/cy.json' with { type: 'json' };
 import de from '../translations/de.json' with { type: 'json' };
 import es from '../translations/es.json' with { type: 'json' };
 import fr from '../translations/fr.json' with { type: 'json' };
-import { createCatalogTranslator, isPluralForms, type Catalog, type CatalogLayer, type StringValues, type Translator } from './i18n.ts';
+import { createCatalogTranslator, isPluralForms, type Catalog, type CatalogLayer, type StringEntry, type StringValues, type Translator } from './i18n.ts';
 import { canonicalTag, textDirection } from './language-tags.ts';
 
 /** A key of the UI strings file. */
@@ -82,4 +82,16 @@ const english = createTranslator(SOURCE_LANGUAGE);
  */
 export function t(key: StringKey, values: StringValues = {}): string {
   return english.t(key, values);
+}
+
+/**
+ * UI strings for a browser script, as the page embeds them (`data-words`):
+ * each entry as written, placeholders unfilled and every plural form kept,
+ * so the script fills and picks them with the same rules (src/browser/words.ts).
+ */
+export function wordsFor(keys: readonly StringKey[], translator: Translator<StringKey> = english): Record<string, StringEntry> {
+  return Object.fromEntries(keys.flatMap((key) => {
+    const entry = translator.entry(key);
+    return entry === undefined ? [] : [[key, entry]];
+  }));
 }

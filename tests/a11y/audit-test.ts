@@ -4,12 +4,15 @@ import { test as base, type Page } from '@playwright/test';
  * The test function for page-by-page audits: one browser page per worker,
  * navigated from URL to URL, because a new page per URL is several times
  * slower. Service workers are blocked: the audit is of the pages the server
- * sends, not of a cached copy.
+ * sends, not of a cached copy. The checks add a text-spacing stylesheet the
+ * way a reader's own styles would (WCAG 1.4.12); browsers apply a reader's
+ * styles whatever the page's Content-Security-Policy says, so this page
+ * does too (bypassCSP). tests/e2e/csp.spec.ts tests the policy itself.
  */
 export const test = base.extend<object, { auditPage: Page }>({
   auditPage: [
     async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, serviceWorkers: 'block' });
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, serviceWorkers: 'block', bypassCSP: true });
       await use(await context.newPage());
       await context.close();
     },

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { projectRoot } from '../../src/node/project-paths.ts';
-import { fixtureContent } from '../unit/fixture-content.ts';
+import { FIXTURES, fixtureContent } from '../unit/fixture-content.ts';
 
 /** Runs scripts/build.ts on a content folder; returns exit code and output. */
 function build(contentDir: string, outDir: string, env: Record<string, string> = {}) {
@@ -98,5 +98,62 @@ describe('build', { concurrency: false }, () => {
     assert.match(invoice, /<div class="callout callout--tip" role="note"><p class="callout__title">Tip<\/p>/);
     assert.match(invoice, /<div class="steps">\s*<ol>/);
     assert.doesNotMatch(invoice, /<nav class="toc"/, 'one heading gives no table of contents');
+  });
+
+  test('a component in a .md file fails the build with the rename fix; renamed to .mdx, it is published', async () => {
+    const content = await fixtureContent('md-component');
+    const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-md-component-')), 'site');
+    const failed = build(content, outDir);
+    assert.equal(failed.status, 1, failed.output);
+    assert.match(failed.output, /card-fees\.md:8 error: uses the <Callout> component, which works only in \.mdx files/);
+    assert.match(failed.output, /Fix: {6}Rename the file to card-fees\.mdx/);
+    assert.doesNotMatch(failed.output, /^\s+at .*\(.*:\d+:\d+\)$/m, 'no stack trace');
+
+    const article = path.join(content, 'articles/billing/card-fees.md');
+    await rename(article, article.replace(/\.md$/, '.mdx'));
+    const built = build(content, outDir);
+    assert.equal(built.status, 0, built.output);
+    const html = await readFile(path.join(outDir, 'articles/card-fees/index.html'), 'utf8');
+    assert.match(html, /<div class="callout callout--warning" role="note"><p class="callout__title">Before you pay<\/p>/);
+  });
+
+  test('an article renamed from .md to .mdx, or edited, shows in the next build (nothing stale is kept)', async () => {
+    // The same content folder each time, so the second build finds the first one's stored content.
+    const content = await fixtureContent();
+    await cp(path.join(FIXTURES, 'renamed'), content, { recursive: true });
+    const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-renamed-')), 'site');
+    const page = () => readFile(path.join(outDir, 'articles/card-fees/index.html'), 'utf8');
+    const editLink = (html: string) => /<p class="edit-link">\s*<a href="([^"]+)"/.exec(html)?.[1] ?? '';
+
+    let result = build(content, outDir);
+    assert.equal(result.status, 0, result.output);
+    assert.match(editLink(await page()), /card-fees\.md$/);
+
+    const md = path.join(content, 'articles/billing/card-fees.md');
+    await rename(md, md.replace(/\.md$/, '.mdx'));
+    result = build(content, outDir);
+    assert.equal(result.status, 0, result.output);
+    assert.match(editLink(await page()), /card-fees\.mdx$/, 'the page comes from the renamed file');
+    assert.match(await page(), /Only for cards issued outside the UK\./);
+
+    const mdx = md.replace(/\.md$/, '.mdx');
+    await writeFile(mdx, (await readFile(mdx, 'utf8')).replace('outside the UK', 'outside Europe'));
+    result = build(content, outDir);
+    assert.equal(result.status, 0, result.output);
+    assert.match(await page(), /Only for cards issued outside Europe\./);
+  });
+
+  test('a successful build prints a short summary, not pages of warnings', async () => {
+    const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-quiet-')), 'site');
+    const { status, output } = build(await fixtureContent(), outDir);
+    assert.equal(status, 0, output);
+    assert.doesNotMatch(output, /MODULE_LEVEL_DIRECTIVE|use astro:head-inject/);
+    assert.doesNotMatch(output, /WARN/, 'no warnings: the fixture leaves out the optional settings files, which is fine');
+    assert.doesNotMatch(output, /index\.html \(\+\d+ms\)/, 'no line per page');
+    assert.match(output, /✓ Content checked: 2 articles in 2 categories/);
+    assert.match(output, /✓ Search index: /);
+    assert.match(output, /✓ Built .* in \d+\.\d s\./);
+    const lines = output.split('\n').filter((line) => line.trim());
+    assert.ok(lines.length <= 12, `a short summary, got ${lines.length} lines:\n${output}`);
   });
 });

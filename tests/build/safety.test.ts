@@ -165,7 +165,7 @@ describe('killing the build at any step never loses the site', { concurrency: fa
     assert.ok(lstatSync(out).isSymbolicLink(), 'the output is a link to a kept build');
     assertCompleteSite(out, 'after the first build');
 
-    for (const step of ['checked', 'astro', 'built', 'kept', 'linked', 'swapped']) {
+    for (const step of ['started', 'astro', 'built', 'kept', 'linked', 'swapped']) {
       await killAt(contentDir, out, step);
       assertCompleteSite(out, `killed at ${step}`);
     }
@@ -175,8 +175,8 @@ describe('killing the build at any step never loses the site', { concurrency: fa
     await cp(out, real, { recursive: true, dereference: true });
     await killAt(contentDir, real, 'moved-aside');
     assert.ok(!existsSync(real), 'killed between the two renames of a real folder, the output is briefly missing');
-    // The next build restores it first thing (here it is killed again right after the check).
-    await killAt(contentDir, real, 'checked');
+    // The next build restores it first thing (here it is killed again right after that).
+    await killAt(contentDir, real, 'started');
     assertCompleteSite(real, 'restored by the next build');
 
     // Leftovers of dead builds go at the next build; live ones stay.

@@ -431,7 +431,10 @@ test.describe('the message code loads on demand, and nothing typed meanwhile is 
   test('words typed in the editor before its code arrives are kept', async ({ page }) => {
     let release!: () => void;
     const arrived = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/_handrail/**', async (route) => {
+    let isHeld = false;
+    // The message code is its own file, loaded on demand (src/browser/channel-messages.ts).
+    await page.route('**/_astro/channel-messages.*.js', async (route) => {
+      isHeld = true;
       await arrived;
       await route.continue();
     });
@@ -441,6 +444,7 @@ test.describe('the message code loads on demand, and nothing typed meanwhile is 
     await panel.getByText('Check the message we will prefill').click();
     await panel.getByRole('textbox', { name: 'What have you already tried? (optional)' }).fill('Pumped up the tyres');
     await panel.getByRole('textbox', { name: 'Your message' }).fill('The back wheel wobbles.');
+    expect(isHeld, 'the message code was requested, and held back').toBe(true);
     release();
     await expect.poll(() => bodyOf(email)).toBe('The back wheel wobbles.');
     await expect(panel.getByRole('textbox', { name: 'Your message' })).toHaveValue('The back wheel wobbles.');
@@ -450,7 +454,7 @@ test.describe('the message code loads on demand, and nothing typed meanwhile is 
 
   test('what was missing is stored as last typed, even when loads finish out of order', async ({ page }) => {
     let heldBack: Promise<void> | undefined;
-    await page.route('**/_handrail/**', (route) => {
+    await page.route('**/_astro/feedback-context.*.js', (route) => {
       // Hold back only the first load: with the text read at keystroke time, it would finish last and store "H".
       if (heldBack) return route.continue();
       heldBack = new Promise<void>((resolve) => setTimeout(resolve, 1_000)).then(() => route.continue());
@@ -464,6 +468,7 @@ test.describe('the message code loads on demand, and nothing typed meanwhile is 
     await expect.poll(() => page.evaluate(() => JSON.parse(sessionStorage.getItem('handrail-visit') ?? '{}').missing), { timeout: 5_000 }).toBe('Hub gears');
     // Let the held-back load finish too, then check nothing older overwrote the answer. Its module
     // is already loaded, so the store follows within a task or two of the answer.
+    expect(heldBack, 'the feedback code was requested, and held back').toBeDefined();
     await heldBack;
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('handrail-visit') ?? '{}').missing)).toBe('Hub gears');

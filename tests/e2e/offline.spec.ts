@@ -186,7 +186,7 @@ test.describe('offline', () => {
       // Release 2: the article changes, and the worker is rebuilt with it.
       const file = path.join(siteDir, 'articles/get-a-refund/index.html');
       await writeFile(file, (await readFile(file, 'utf8')).replace('</h1>', ' (updated)</h1>'));
-      const release = await addOfflineSupport(siteDir, '/', 'en-GB');
+      const release = await addOfflineSupport(siteDir, '/');
       await page.goto('/');
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
       await expect.poll(async () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-pages-'))), { timeout: 20_000 }).toEqual([`handrail-pages-${release.release}`]);

@@ -23,6 +23,8 @@ export interface CheckedArticleFile<T> {
   format: 'md' | 'mdx';
   data: T;
   scan?: BodyScan;
+  /** Lines before the body (front matter and its fences): add to a body line to get the file line. */
+  bodyLineOffset: number;
   /** File line of each front-matter field, for later checks. */
   lineOf(field: PropertyKey[]): number | undefined;
 }
@@ -144,6 +146,6 @@ export async function readArticleFile<T>(paths: ContentPaths, absolute: string, 
       severity: 'error',
     });
   }
-  return { file, slug, lang, category, format, data: result.data, scan, lineOf: source.lineOf };
+  return { file, slug, lang, category, format, data: result.data, scan, bodyLineOffset: bodyStartLine - 1, lineOf: source.lineOf };
 }
 

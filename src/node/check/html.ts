@@ -131,9 +131,20 @@ export function checkArticleHtml(file: string, tree: Root, body: string, format:
   const copy = structuredClone(tree);
   if (format === 'mdx') mdxToHtml(copy, { calloutTitles: { note: 'Note', tip: 'Tip', warning: 'Warning' } });
   const hast = parseRawHtml(toHast(copy, { allowDangerousHtml: true }) as HastRoot, new VFile(body));
-  // In .md a <Callout> or <Steps> is reported once, by the check for components in Markdown files.
-  const findings = findDisallowedHtml(hast).filter((f) => !(format === 'md' && !f.attribute && (f.element === 'callout' || f.element === 'steps')));
+  // In .md a writer component (<Callout>, <Steps>, <Image> — which HTML reads
+  // as <img>) is reported once, by the check for components in Markdown files.
+  const components = format === 'md' ? componentLines(tree) : [];
+  const findings = findDisallowedHtml(hast).filter((f) => !components.some(([from, to]) => f.line !== undefined && f.line >= from && f.line <= to));
   return findings.map((finding) => problemFor(file, finding, lineOffset));
+}
+
+/** Line ranges of raw HTML in a .md body written as a component (a PascalCase tag such as <Callout>; <SCRIPT> is still HTML). */
+function componentLines(tree: Root): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  visit(tree, 'html', (node) => {
+    if (/^<\/?[A-Z][a-z]/.test(node.value) && node.position) ranges.push([node.position.start.line, node.position.end.line]);
+  });
+  return ranges;
 }
 
 /** Whether an article has any HTML or lower-case JSX of its own; most have none. */

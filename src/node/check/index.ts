@@ -9,6 +9,7 @@ import type { Problem } from '../../shared/problems.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
 import { isTranslationFile, readArticle, type CheckedArticle } from './articles.ts';
 import { checkComponents } from './components.ts';
+import { checkMdComponents } from './md-components.ts';
 import {
   accessibilitySpec,
   announcementsSpec,
@@ -205,6 +206,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
       }
     });
     checkComponents(article, problems);
+    checkMdComponents(article, problems);
     await checkLinks(paths, article, bySlug, redirects, categories, problems);
   }
   if (contact) {

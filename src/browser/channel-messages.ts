@@ -1,12 +1,15 @@
-import { channelHrefWithMessage, composeMessage, type MessageContext, type MessageWords } from '../../shared/contact.ts';
-import { readVisitContext, updateVisitContext, VISIT_CONTEXT_EVENT, type KeyValueStore } from '../../shared/visit-context.ts';
-
 /**
- * Keeps a channel list's email and text links, and its editable message,
- * in step with what the customer has done this visit: searches, what they
- * tried, what was missing. Loaded by ContactChannels only when needed.
+ * Keeps a channel list's email and text links, and its editable message, in
+ * step with what the customer has done this visit: searches, what they
+ * tried, what was missing. Loaded by <handrail-channels> only when there is
+ * something to add.
  */
-export function wireMessages(list: HTMLElement, words: MessageWords, session: KeyValueStore | undefined): void {
+import { channelHrefWithMessage, composeMessage, type MessageContext, type MessageWords } from '../shared/contact.ts';
+import { readVisitContext, updateVisitContext, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
+import { sessionStore } from './ui.ts';
+
+/** Wires one channel list; `words` are the message labels the layout embedded once per page. */
+export function wireMessages(list: HTMLElement, words: MessageWords): void {
   const page = JSON.parse(list.dataset.context ?? '{}') as { article?: MessageContext['article']; subject: string };
   const message = list.querySelector<HTMLTextAreaElement>('textarea[data-message]');
   const tried = list.querySelector<HTMLTextAreaElement>('textarea[data-tried]');
@@ -18,7 +21,7 @@ export function wireMessages(list: HTMLElement, words: MessageWords, session: Ke
     }
   };
   const refresh = () => {
-    const visit = readVisitContext(session);
+    const visit = readVisitContext(sessionStore);
     if (tried && document.activeElement !== tried) tried.value = visit.tried ?? '';
     if (isEdited && message) return applyBody(message.value);
     const body = composeMessage({ article: page.article, ...visit }, words);
@@ -30,7 +33,7 @@ export function wireMessages(list: HTMLElement, words: MessageWords, session: Ke
     applyBody(message.value);
   });
   tried?.addEventListener('input', () => {
-    updateVisitContext(session, { tried: tried.value });
+    updateVisitContext(sessionStore, { tried: tried.value });
     document.dispatchEvent(new CustomEvent(VISIT_CONTEXT_EVENT));
   });
   document.addEventListener(VISIT_CONTEXT_EVENT, refresh);

@@ -1,0 +1,37 @@
+/**
+ * <handrail-feedback>: "Was this article helpful?". Yes thanks the reader;
+ * No puts the people first and asks what was missing, and the answer is
+ * carried into the prefilled messages (feedback-context.ts, loaded on the
+ * first keystroke). A vote is sent only when the organisation set
+ * `feedbackEndpoint` (data-endpoint), as a beacon that never holds the page.
+ */
+import contextUrl from './feedback-context.ts?on-demand';
+import { define, part } from './ui.ts';
+
+class HandrailFeedback extends HTMLElement {
+  connectedCallback() {
+    this.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLElement>('[data-vote]');
+      if (button) this.#vote(button.dataset.vote === 'yes' ? 'yes' : 'no');
+    });
+    const missing = part<HTMLTextAreaElement>(this, 'feedback-missing');
+    missing.addEventListener('input', () => {
+      // Each keystroke may start a load, and loads can finish out of order: read
+      // the field when one finishes, so the last to finish never stores stale text.
+      void (import(/* @vite-ignore */ contextUrl) as Promise<typeof import('./feedback-context.ts')>)
+        .then((context) => context.rememberMissing(missing.value))
+        .catch(() => undefined);
+    });
+  }
+
+  #vote(vote: 'yes' | 'no') {
+    const { endpoint, slug } = this.dataset;
+    if (endpoint) navigator.sendBeacon?.(endpoint, JSON.stringify({ article: slug, vote }));
+    part(this, 'feedback-buttons').hidden = true;
+    const next = part(this, vote === 'yes' ? 'feedback-thanks' : 'feedback-people');
+    next.hidden = false;
+    (vote === 'yes' ? next : part(this, 'feedback-missing')).focus();
+  }
+}
+
+define('handrail-feedback', HandrailFeedback);

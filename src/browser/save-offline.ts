@@ -1,0 +1,110 @@
+/**
+ * <handrail-save-offline>: "Save for offline" downloads every page into this
+ * device's cache, with the size shown first (read from offline-summary.json,
+ * which the build writes), an accessible progress bar announced every
+ * quarter, a cancel button, and a way to remove the copy again. Needs cache
+ * storage and a service worker; without them the section stays hidden.
+ */
+import { announceStep, formatBytes, OFFLINE_MANIFEST_FILE, OFFLINE_SUMMARY_FILE, savedCacheName, type OfflineManifest, type OfflineSummary } from '../shared/offline.ts';
+import { define, part, readStored, writeStored } from './ui.ts';
+import { wordsOf } from './words.ts';
+
+const SAVED_KEY = 'handrail-saved';
+const PARALLEL = 4;
+const base = import.meta.env.BASE_URL;
+
+class HandrailSaveOffline extends HTMLElement {
+  #abort?: AbortController;
+  #release = '';
+  readonly #words = wordsOf(this);
+
+  get #cacheName() {
+    return savedCacheName(this.#release);
+  }
+
+  async connectedCallback() {
+    if (!('caches' in window) || !('serviceWorker' in navigator)) return;
+    let summary: OfflineSummary;
+    try {
+      summary = (await (await fetch(`${base}${OFFLINE_SUMMARY_FILE}`, { cache: 'no-cache' })).json()) as OfflineSummary;
+    } catch {
+      return; // Offline before the worker cached it: there is nothing to offer yet.
+    }
+    this.#release = summary.release;
+    part(this, 'save-body').textContent = this.#words.text('offline.saveBody', { size: formatBytes(summary.bytes, this.#words.locale) });
+    this.hidden = false;
+    part(this, 'save').addEventListener('click', () => void this.#save());
+    part(this, 'cancel').addEventListener('click', () => this.#abort?.abort());
+    part(this, 'remove').addEventListener('click', () => void this.#remove());
+    const savedOn = readStored('localStorage', SAVED_KEY);
+    if (savedOn && (await caches.has(this.#cacheName))) this.#showSaved(new Date(savedOn), false);
+  }
+
+  #showSaved(date: Date, shouldFocus: boolean) {
+    part(this, 'status').textContent = this.#words.text('offline.saved', { date: date.toLocaleDateString(this.#words.locale, { dateStyle: 'long' }) });
+    const remove = part(this, 'remove');
+    remove.hidden = false;
+    if (shouldFocus) remove.focus();
+  }
+
+  async #save() {
+    const area = part(this, 'progress-area');
+    const bar = part<HTMLProgressElement>(this, 'progress');
+    const text = part(this, 'progress-text');
+    const status = part(this, 'status');
+    const saveButton = part<HTMLButtonElement>(this, 'save');
+    this.#abort = new AbortController();
+    const { signal } = this.#abort;
+    saveButton.disabled = true;
+    area.hidden = false;
+    status.textContent = '';
+    part(this, 'cancel').focus();
+    let announced = 0;
+    try {
+      const manifest = (await (await fetch(`${base}${OFFLINE_MANIFEST_FILE}`, { signal, cache: 'no-store' })).json()) as OfflineManifest;
+      // The copy belongs to the release the files come from, which may be newer than the summary.
+      this.#release = manifest.release;
+      const cache = await caches.open(this.#cacheName);
+      const total = manifest.files.length;
+      let done = 0;
+      const queue = [...manifest.files];
+      const worker = async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) {
+          const response = await fetch(file.url, { signal, cache: 'no-store' });
+          if (!response.ok) throw new Error(`${file.url}: ${response.status}`);
+          await cache.put(file.url, response);
+          done++;
+          bar.value = Math.round((done / total) * 100);
+          text.textContent = this.#words.text('offline.progress', { done, total });
+          const step = announceStep(done, total, announced);
+          if (step !== undefined) {
+            announced = step;
+            status.textContent = this.#words.text('offline.progressStep', { percent: step });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      const now = new Date();
+      writeStored('localStorage', SAVED_KEY, now.toISOString());
+      area.hidden = true;
+      this.#showSaved(now, true);
+    } catch {
+      await caches.delete(this.#cacheName);
+      area.hidden = true;
+      status.textContent = this.#words.text(signal.aborted ? 'offline.cancelled' : 'offline.failed');
+      saveButton.focus();
+    } finally {
+      saveButton.disabled = false;
+    }
+  }
+
+  async #remove() {
+    await caches.delete(this.#cacheName);
+    writeStored('localStorage', SAVED_KEY, null);
+    part(this, 'remove').hidden = true;
+    part(this, 'status').textContent = this.#words.text('offline.removed');
+    part(this, 'save').focus();
+  }
+}
+
+define('handrail-save-offline', HandrailSaveOffline);

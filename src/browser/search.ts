@@ -1,0 +1,371 @@
+/**
+ * <handrail-search>: the search page's results, live as the customer types,
+ * announced once typing pauses, keyboard-navigable, filterable by topic, and
+ * never a dead end: no results (or a broken index) puts the people first,
+ * carrying the query. Pagefind's own script is fetched from the built site
+ * (or the dev server's index) when this element starts, on the search page only.
+ */
+import { findPages, type SearchIndex } from '../shared/search/find.ts';
+import { planQuery, suggestQuery } from '../shared/search/query.ts';
+import { PAGEFIND_OPTIONS } from '../shared/search/ranking.ts';
+import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
+import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
+import { define, part, sessionStore } from './ui.ts';
+import { wordsOf } from './words.ts';
+
+interface Pagefind extends SearchIndex {
+  options(o: object): Promise<void>;
+  init(): Promise<void>;
+}
+const RESULTS_PAUSE = 200;
+const ANNOUNCE_PAUSE = 800;
+
+const base = import.meta.env.BASE_URL;
+
+class HandrailSearch extends HTMLElement {
+  #pagefind?: Promise<Pagefind>;
+  #vocabulary?: Promise<Record<string, number> | undefined>;
+  #sequence = 0;
+  #resultsTimer = 0;
+  #announceTimer = 0;
+  #shown: SearchResult[] = [];
+  #lastQuery = '';
+  #pending = '';
+  /** The corrected query the results are for, when a typo was searched as its correction. */
+  #corrected = '';
+  /** The query the live region last spoke about; a late "Did you mean" may only add to that. */
+  #announcedQuery = '';
+  /** Whether typing has paused long enough to announce; the results may still be on their way. */
+  #isAnnounceDue = false;
+  /** The address of the current history entry as it was loaded or pushed, before typing replaced it. */
+  #committed = location.href;
+
+  readonly #words = wordsOf(this);
+
+  get #input(): HTMLInputElement {
+    return document.querySelector<HTMLInputElement>('#search-page-field')!;
+  }
+
+  #part<T extends HTMLElement>(name: string): T {
+    return part<T>(this, name);
+  }
+
+  connectedCallback() {
+    document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
+    this.#pagefind = (async () => {
+      const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+      await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+      await pagefind.init();
+      return pagefind;
+    })();
+    this.#pagefind.catch(() => this.#showUnavailable());
+    void this.#loadVocabulary();
+
+    const input = this.#input;
+    const form = input.form!;
+    input.setAttribute('aria-describedby', 'search-keyboard-hint');
+    input.addEventListener('input', () => this.#schedule(input.value));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#cancelTyping();
+      this.#pushQuery(input.value);
+      void this.#search(input.value, true);
+    });
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown') {
+        const first = this.#links()[0];
+        if (first) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    });
+    this.#part<HTMLElement>('search-results').addEventListener('keydown', (event) => this.#moveFocus(event));
+    this.#part<HTMLElement>('search-filter-options').addEventListener('change', () => {
+      this.#render();
+      this.#announce();
+    });
+    this.#part<HTMLElement>('search-suggestion').addEventListener('click', (event) => {
+      const link = (event.target as HTMLElement).closest('a');
+      if (!link) return;
+      event.preventDefault();
+      const query = new URL(link.href).searchParams.get('q') ?? '';
+      input.value = query;
+      this.#cancelTyping();
+      this.#pushQuery(query);
+      void this.#search(query, true);
+      input.focus();
+    });
+    window.addEventListener('popstate', () => {
+      this.#cancelTyping();
+      this.#committed = location.href;
+      this.#fromAddress();
+    });
+    // Back to this page from the history cache: the entry is the address as typing left it.
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) this.#committed = location.href;
+    });
+    this.#fromAddress();
+  }
+
+  #fromAddress() {
+    const query = new URLSearchParams(location.search).get('q') ?? '';
+    this.#input.value = query;
+    if (query.trim()) void this.#search(query, true);
+    else this.#clear();
+  }
+
+  /**
+   * A submitted query gets its own history entry, so Back returns to the
+   * one before. Typing has already replaced this entry's address with the
+   * live query, so the entry gets its committed address back first.
+   */
+  #pushQuery(query: string) {
+    const url = new URL(location.href);
+    url.searchParams.set('q', query.trim());
+    const committedQuery = new URL(this.#committed).searchParams.get('q') ?? '';
+    if (committedQuery.trim() === query.trim()) {
+      if (url.href !== location.href) history.replaceState(null, '', url);
+    } else {
+      if (location.href !== this.#committed) history.replaceState(null, '', this.#committed);
+      history.pushState(null, '', url);
+    }
+    this.#committed = url.href;
+  }
+
+  /**
+   * Results follow typing after a short pause; the announcement waits for a
+   * longer pause counted from the last key, not from when results arrived,
+   * so a slow search can never make the live region speak mid-word.
+   */
+  #schedule(query: string) {
+    this.#cancelTyping();
+    this.#resultsTimer = window.setTimeout(() => void this.#search(query, false), RESULTS_PAUSE);
+    this.#announceTimer = window.setTimeout(() => {
+      this.#isAnnounceDue = true;
+      if (this.#lastQuery === planQuery(query).full) this.#announce();
+    }, ANNOUNCE_PAUSE);
+  }
+
+  /** Drops the pending live search and announcement: a search that runs now replaces them. */
+  #cancelTyping() {
+    window.clearTimeout(this.#resultsTimer);
+    window.clearTimeout(this.#announceTimer);
+    this.#isAnnounceDue = false;
+  }
+
+  #links(): HTMLAnchorElement[] {
+    return [...this.querySelectorAll<HTMLAnchorElement>('[data-search-results] a')];
+  }
+
+  #moveFocus(event: KeyboardEvent) {
+    const links = this.#links();
+    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index === -1) return;
+    if (event.key === 'ArrowDown' && index < links.length - 1) links[index + 1]!.focus();
+    else if (event.key === 'ArrowUp') (index === 0 ? this.#input : links[index - 1]!).focus();
+    else if (event.key === 'Escape') this.#input.focus();
+    else return;
+    event.preventDefault();
+  }
+
+  async #search(query: string, isImmediate: boolean) {
+    const sequence = ++this.#sequence;
+    const plan = planQuery(query);
+    if (!plan.full) {
+      if (!isImmediate) this.#history('');
+      return this.#clear();
+    }
+    let pagefind: Pagefind;
+    try {
+      pagefind = await this.#pagefind!;
+    } catch {
+      return this.#showUnavailable();
+    }
+    let found: Awaited<ReturnType<typeof findPages>>;
+    try {
+      found = await findPages(pagefind, query, await this.#loadVocabulary());
+    } catch {
+      // Part of the index failed to load (the connection dropped): say so, and offer the people.
+      if (sequence === this.#sequence) this.#showUnavailable();
+      return;
+    }
+    if (sequence !== this.#sequence) return; // a newer search has started
+    const { pages: data, isPartial } = found;
+    this.#shown = data.map((d) => toSearchResult(d, this.#words.locale));
+    this.#lastQuery = plan.full;
+    this.#pending = isPartial ? 'partial' : '';
+    this.#corrected = found.correctedQuery ?? '';
+    this.#history(query);
+    this.#buildFilter();
+    this.#render();
+    if (isImmediate) {
+      window.clearTimeout(this.#announceTimer);
+      this.#announce();
+    } else if (this.#isAnnounceDue && query === this.#input.value) {
+      this.#announce(); // the pause is over and these results came late
+    }
+  }
+
+  /** Keeps the address in step with the live query, without adding history entries. */
+  #history(query: string) {
+    const url = new URL(location.href);
+    if (query.trim()) url.searchParams.set('q', query.trim());
+    else url.searchParams.delete('q');
+    if (url.href !== location.href) history.replaceState(null, '', url);
+  }
+
+  #clear() {
+    this.#shown = [];
+    this.#lastQuery = '';
+    this.#announcedQuery = '';
+    this.#part<HTMLElement>('search-results-region').hidden = true;
+    this.#part<HTMLElement>('search-people').hidden = true;
+    this.#part<HTMLElement>('search-filter').hidden = true;
+    this.#part<HTMLElement>('search-suggestion').hidden = true;
+    this.#part<HTMLElement>('search-status').textContent = '';
+  }
+
+  #selectedCategories(): string[] {
+    return [...this.querySelectorAll<HTMLInputElement>('[data-search-filter-options] input:checked')].map((i) => i.value);
+  }
+
+  #buildFilter() {
+    const previous = new Set(this.#selectedCategories());
+    const counts = new Map<string, number>();
+    for (const result of this.#shown) counts.set(result.category, (counts.get(result.category) ?? 0) + 1);
+    const options = this.#part<HTMLElement>('search-filter-options');
+    options.replaceChildren(
+      ...[...counts.entries()].map(([category, count], i) => {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.value = category;
+        box.id = `search-filter-${i}`;
+        box.checked = previous.has(category);
+        label.htmlFor = box.id;
+        label.append(box, ` ${this.#words.text('search.filterCount', { title: category, count })}`);
+        return label;
+      }),
+    );
+    this.#part<HTMLElement>('search-filter').hidden = counts.size < 2;
+  }
+
+  #render() {
+    const selected = this.#selectedCategories();
+    const visible = selected.length ? this.#shown.filter((r) => selected.includes(r.category)) : this.#shown;
+    const list = this.#part<HTMLOListElement>('search-results');
+    list.replaceChildren(
+      ...visible.map((result) => {
+        const item = document.createElement('li');
+        item.className = 'search-result';
+        const heading = document.createElement('h3');
+        const link = document.createElement('a');
+        link.href = result.url;
+        link.textContent = result.title;
+        heading.append(link);
+        const meta = document.createElement('p');
+        meta.className = 'search-result__meta';
+        meta.append(result.category);
+        if (result.updated) {
+          const time = document.createElement('time');
+          time.dateTime = result.updated.iso;
+          time.textContent = result.updated.label;
+          // The string places the date: "Updated {date}" in English, elsewhere where the language puts it.
+          const [before = '', after = ''] = this.#words.text('search.updated').split('{date}');
+          meta.append(result.category ? ' · ' : '', before, time, after);
+        }
+        const excerpt = document.createElement('p');
+        excerpt.className = 'search-result__excerpt';
+        // Text nodes and <mark> elements: nothing from the index is parsed as HTML.
+        excerpt.append(...result.excerpt.map((part) => (part.isMatch ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text)));
+        item.append(heading, meta, excerpt);
+        return item;
+      }),
+    );
+    this.#part<HTMLElement>('search-results-region').hidden = visible.length === 0;
+    if (!navigator.onLine) void this.#markUncached(list);
+    const people = this.#part<HTMLElement>('search-people');
+    const isEmpty = this.#shown.length === 0;
+    people.hidden = !isEmpty;
+    this.#part<HTMLElement>('search-unavailable').hidden = true;
+    this.#part<HTMLElement>('search-people-intro').hidden = false;
+    this.#part<HTMLElement>('search-people-intro').textContent = this.#words.text('search.peopleIntro', { query: this.#lastQuery });
+    const suggestion = this.#part<HTMLElement>('search-suggestion');
+    suggestion.hidden = true;
+    // A word the help center never uses is likely a typo, even when some
+    // other word found results.
+    void this.#suggest(this.#lastQuery);
+  }
+
+  /** Offline, a result whose page was never saved says so, and offers the phone. */
+  async #markUncached(list: HTMLElement) {
+    if (!('caches' in window)) return;
+    for (const item of list.querySelectorAll<HTMLElement>('.search-result')) {
+      const link = item.querySelector('a');
+      if (!link || (await caches.match(link.href, { ignoreSearch: true }))) continue;
+      const note = document.createElement('p');
+      note.className = 'search-result__offline';
+      note.textContent = this.#words.text('offline.needsConnection', { phone: this.dataset.phone ?? '' });
+      item.append(note);
+    }
+  }
+
+  /** Every word the help center uses, fetched once; undefined if it cannot be had (search still works). */
+  #loadVocabulary(): Promise<Record<string, number> | undefined> {
+    this.#vocabulary ??= fetch(`${base}search-words.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
+      .catch(() => undefined);
+    return this.#vocabulary;
+  }
+
+  async #suggest(query: string) {
+    const vocabulary = await this.#loadVocabulary();
+    const better = vocabulary ? suggestQuery(query, vocabulary) : undefined;
+    // Results already shown for the correction say so; asking again would be noise.
+    if (!better || query !== this.#lastQuery || better === this.#corrected) return;
+    const suggestion = this.#part<HTMLElement>('search-suggestion');
+    const link = document.createElement('a');
+    const url = new URL(location.href);
+    url.searchParams.set('q', better);
+    link.href = url.href;
+    link.textContent = better;
+    suggestion.replaceChildren(`${this.#words.text('search.didYouMean')} `, link, '?');
+    suggestion.hidden = false;
+    // If this query's count was already announced, say the suggestion too;
+    // never add it to what was said about an earlier query.
+    const status = this.#part<HTMLElement>('search-status');
+    if (this.#announcedQuery === query && status.textContent && !status.textContent.includes(suggestion.textContent ?? '')) {
+      status.textContent = `${status.textContent} ${suggestion.textContent}`;
+    }
+  }
+
+  #announce() {
+    const query = this.#lastQuery;
+    if (!query) return;
+    const count = this.#shown.length;
+    const selected = this.#selectedCategories();
+    let text: string;
+    if (count === 0) text = this.#words.text('search.none', { query });
+    else if (this.#corrected) text = this.#words.plural('search.corrected', count, { query, corrected: this.#corrected });
+    else if (this.#pending === 'partial') text = this.#words.plural('search.countPartial', count, { query });
+    else text = this.#words.plural('search.count', count, { query });
+    if (selected.length) text += ` ${this.#words.text('search.filtered', { count: this.#links().length, total: count })}`;
+    const suggestion = this.#part<HTMLElement>('search-suggestion');
+    if (!suggestion.hidden) text += ` ${suggestion.textContent}`;
+    this.#part<HTMLElement>('search-status').textContent = text;
+    this.#announcedQuery = query;
+    this.#isAnnounceDue = false;
+    recordSearch(sessionStore, query, count);
+    document.dispatchEvent(new CustomEvent(VISIT_CONTEXT_EVENT));
+  }
+
+  #showUnavailable() {
+    this.#part<HTMLElement>('search-people').hidden = false;
+    this.#part<HTMLElement>('search-people-intro').hidden = true;
+    this.#part<HTMLElement>('search-unavailable').hidden = false;
+    this.#part<HTMLElement>('search-status').textContent = this.#part<HTMLElement>('search-unavailable').textContent ?? '';
+  }
+}
+
+define('handrail-search', HandrailSearch);

@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { devState } from './dev-state.ts';
+import { closeIndexer, indexPages } from './pagefind.ts';
+
+/** How the dev index reports what it did (the integration's logger). */
+export interface DevSearchLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
+
+/**
+ * Search for the dev server: a Pagefind index of the articles as the dev
+ * server renders them right now, held in memory and served under
+ * `<base>pagefind/`, so the preview searches exactly what the build would.
+ * Articles are fetched from the dev server itself; after a change only the
+ * articles that changed are fetched again (everything, when a setting or
+ * category changed), and the index is rebuilt from memory in well under a
+ * second. A request for the index waits while it is being rebuilt, so the
+ * search page never sees a half-built one.
+ */
+export class DevSearchIndex {
+  readonly #base: string;
+  readonly #log: DevSearchLog;
+  #origin?: string;
+  /** Rendered HTML of each article, by the path its built file would have. */
+  readonly #pages = new Map<string, string>();
+  #files = new Map<string, Uint8Array>();
+  #ready: Promise<void> = Promise.resolve();
+  #queue: { slugs: string[]; stale: Set<string> | 'all' } | undefined;
+  #timer?: NodeJS.Timeout;
+  #release?: () => void;
+
+  constructor(base: string, log: DevSearchLog) {
+    this.#base = base;
+    this.#log = log;
+  }
+
+  /** Starts indexing once the server listens (it fetches its own pages). */
+  start(origin: string, slugs: string[]): void {
+    this.#origin = origin;
+    this.update(slugs, 'all');
+  }
+
+  /**
+   * Schedules a rebuild: `slugs` are the published articles now, `stale`
+   * those whose pages must be fetched again (or all). Changes that arrive
+   * together (a save, a rename) are gathered into one rebuild.
+   */
+  update(slugs: string[], stale: Set<string> | 'all'): void {
+    const previous = this.#queue?.stale;
+    const merged = previous === 'all' || stale === 'all' ? 'all' : new Set([...(previous ?? []), ...stale]);
+    this.#queue = { slugs, stale: merged };
+    if (!this.#release) {
+      // Requests for the index wait from now until the rebuild is done.
+      const waiting = new Promise<void>((resolve) => (this.#release = resolve));
+      this.#ready = this.#ready.then(() => waiting);
+    }
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#rebuild(), 100);
+  }
+
+  async #rebuild(): Promise<void> {
+    const job = this.#queue;
+    const release = this.#release;
+    this.#queue = undefined;
+    this.#release = undefined;
+    if (!job || !this.#origin) return release?.();
+    const started = performance.now();
+    try {
+      const wanted = new Set(job.slugs.map((slug) => `articles/${slug}/index.html`));
+      for (const sourcePath of this.#pages.keys()) if (!wanted.has(sourcePath)) this.#pages.delete(sourcePath);
+      let failed = 0;
+      for (const slug of job.slugs) {
+        const sourcePath = `articles/${slug}/index.html`;
+        if (job.stale !== 'all' && !job.stale.has(slug) && this.#pages.has(sourcePath)) continue;
+        const pathname = `${this.#base}articles/${slug}/`;
+        devState().quietPaths.add(pathname);
+        const response = await fetch(`${this.#origin}${pathname}`).catch(() => undefined);
+        if (response?.ok) this.#pages.set(sourcePath, await response.text());
+        else failed++;
+        devState().quietPaths.delete(pathname);
+      }
+      const result = await indexPages([...this.#pages].map(([sourcePath, html]) => ({ sourcePath, html })));
+      this.#files = result.files;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (result.errors.length) this.#log.warn(`Search index for the preview: ${result.errors.join('; ')}`);
+      this.#log.info(`Search index for the preview: ${result.pageCount} articles in ${seconds} s${failed ? ` (${failed} could not be rendered and are left out)` : ''}.`);
+    } catch (error) {
+      this.#log.warn(`Search index for the preview could not be built: ${(error as Error).message}`);
+    } finally {
+      release?.();
+    }
+  }
+
+  /** Connect middleware: answers `<base>pagefind/*` from memory, after any rebuild in progress. */
+  readonly middleware = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
+    const prefix = `${this.#base}pagefind/`;
+    const pathname = (request.url ?? '').split('?')[0]!;
+    if (!pathname.startsWith(prefix)) return next();
+    void this.#ready.then(() => {
+      const file = this.#files.get(decodeURIComponent(pathname.slice(prefix.length)));
+      if (!file) {
+        response.statusCode = 404;
+        response.end();
+        return;
+      }
+      const extension = pathname.split('.').pop() ?? '';
+      response.setHeader('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
+      // The index changes with every save; the browser must never keep an old piece of it.
+      response.setHeader('Cache-Control', 'no-store');
+      response.end(file);
+    });
+  };
+
+  /** Stops Pagefind's indexing service. */
+  async close(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#release?.();
+    await closeIndexer();
+  }
+}

@@ -1,0 +1,145 @@
+import path from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
+import { formatProblem, sortProblems, summariseProblems } from '../../shared/problems.ts';
+import type { ContentCheckResult } from '../check/index.ts';
+import { runContentCheck } from '../check/run.ts';
+import { dropRemovedContentModules } from './content-modules.ts';
+import { errorsOf } from './content-problems.ts';
+import type { DevSearchIndex } from './dev-search.ts';
+import { devState } from './dev-state.ts';
+
+/**
+ * Makes every environment of the dev server load a module afresh on its next
+ * import, without waiting for the file watcher to notice that it changed.
+ */
+function forgetModule(server: ViteDevServer, file: string): void {
+  for (const environment of Object.values(server.environments)) {
+    for (const module of environment.moduleGraph.getModulesByFile(file) ?? []) environment.moduleGraph.invalidateModule(module);
+    if (isRunnableDevEnvironment(environment)) {
+      const evaluated = environment.runner.evaluatedModules;
+      for (const module of evaluated.getModulesByFile(file) ?? []) evaluated.invalidateModule(module);
+    }
+  }
+}
+
+/** Published article slugs, in a stable order, for the dev search index. */
+export function publishedSlugs(check: ContentCheckResult): string[] {
+  return check.articles.filter((a) => !a.data.draft).map((a) => a.slug).sort();
+}
+
+/** Records a check for the dev middleware and tells the writer in the terminal; returns the problems as text, to compare runs. */
+export function recordCheck(check: ContentCheckResult, root: string, logger: AstroIntegrationLogger): string {
+  const problems = sortProblems(check.problems);
+  devState().problems = problems;
+  devState().root = root;
+  const text = problems.map(formatProblem).join('\n\n');
+  // Astro logs the full list with each page that shows it; the terminal only needs to know.
+  if (errorsOf(check).length) logger.error(`The content has ${summariseProblems(problems)}: every page shows them until they are fixed (\`npm run check\` lists them too).`);
+  return text;
+}
+
+/**
+ * Keeps the dev server's picture of the content current: every change under
+ * the content folder re-runs the content check (the same one `npm run check`
+ * runs) and updates the search index; when the problems change, open pages
+ * reload to show them, or to render again once they are fixed.
+ */
+export function watchContent(options: {
+  server: ViteDevServer;
+  logger: AstroIntegrationLogger;
+  contentDir: string;
+  root: string;
+  search: DevSearchIndex;
+  initial: { problemsText: string };
+  /** Astro's reload of the content store (astro:server:setup). */
+  refreshContent?: (options: { loaders?: string[] }) => Promise<void>;
+  /** Told about every new check (the brand colours follow site.yaml). */
+  onCheck: (check: ContentCheckResult) => void;
+}): void {
+  const { server, logger, contentDir, root, search, refreshContent, onCheck } = options;
+  let problemsText = options.initial.problemsText;
+  const changedSlugs = new Set<string>();
+  let isEverythingStale = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const recheck = async () => {
+    const slugs = new Set(changedSlugs);
+    const everything = isEverythingStale;
+    changedSlugs.clear();
+    isEverythingStale = false;
+    const check = await runContentCheck(contentDir);
+    const text = recordCheck(check, root, logger);
+    onCheck(check);
+    // Astro reloads a changed file by itself, but not always to the end: now and
+    // then it logged the reload yet the page kept the text from before the last
+    // save. Once the check has read the settled files, Astro is asked to reload
+    // the content too (unchanged files are skipped by their digest). All of it:
+    // Astro drops the loaders' file watchers only on a full reload, and a
+    // partial one added a second set on each save. With errors Astro's reload
+    // fails on the same problems, which the page shows.
+    await refreshContent?.({}).catch(() => undefined);
+    // Astro keeps each page's list of addresses (getStaticPaths) until it stores new content;
+    // a list made while a renamed file was half way (neither name readable) kept the article
+    // a 404. Have it made again from what the check just read, and open pages follow.
+    for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+    newVersion();
+    if (text !== problemsText) {
+      const isFixed = !errorsOf(check).length;
+      if (isFixed && problemsText) logger.info('The content problems are fixed.');
+      problemsText = text;
+      // New problems show at once (the middleware answers every page with them).
+      // After a fix, Astro still has to store the article it had set aside:
+      // reloading before that showed a 404, so wait for it (at most 1.5 s, for a
+      // fix Astro stores nothing for, such as adding the image a link needed).
+      if (isFixed) await storeWritten(1_500);
+      server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+    }
+    search.update(publishedSlugs(check), everything ? 'all' : slugs);
+  };
+
+  // Astro's content store for the dev server; it rewrites the file after every change it takes in.
+  const storeFile = path.join(root, '.astro', 'data-store.json');
+  const storeWritten = (timeoutMs: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timeout);
+        server.watcher.off('change', onChange);
+        resolve();
+      };
+      const onChange = (file: string) => file === storeFile && done();
+      const timeout = setTimeout(done, timeoutMs);
+      server.watcher.on('change', onChange);
+    });
+
+  // Pages carry the content version they were rendered from and reload when it is
+  // not the latest (src/browser/dev-content-reload.ts): a new version whenever
+  // Astro stores new content or the problems change.
+  const newVersion = () => {
+    devState().contentVersion++;
+    server.environments.client.hot.send('handrail:content-version', { version: devState().contentVersion });
+  };
+  server.environments.client.hot.on('handrail:content-version-request', (_data, client) => client.send('handrail:content-version', { version: devState().contentVersion }));
+  server.watcher.on('change', (file) => file === storeFile && newVersion());
+  server.watcher.on('add', (file) => file === storeFile && newVersion());
+
+  server.watcher.add(contentDir);
+  server.watcher.on('all', (event, file) => {
+    const relative = path.relative(contentDir, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return;
+    // At once, before a page can ask for the file that is gone (see content-modules.ts).
+    if (event === 'unlink' && file.endsWith('.mdx')) {
+      const list = dropRemovedContentModules(root);
+      if (list) forgetModule(server, list);
+    }
+    const parts = relative.split(path.sep);
+    // An article only changes its own page's index entry; any other file (a category, the synonyms, the site) may change all of them.
+    if (parts[0] === 'articles' && /\.mdx?$/.test(file)) changedSlugs.add(path.basename(file).replace(/\.mdx?$/, ''));
+    else isEverythingStale = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(recheck).catch((error: unknown) => logger.error(`The content check failed: ${(error as Error).message}`));
+    }, 50);
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * `npm run dev` is the writer's preview, and it has what the build has:
+ * search, the content check in the page (same words as `npm run check`),
+ * changes — a fix, a renamed file — on the next reload, no 404s, no
+ * telemetry notice. Runs on a copy of the valid fixture (never the demo
+ * content), on a free port, in real Chromium.
+ */
+import assert from 'node:assert/strict';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../src/node/chromium.ts';
+import { startDevServer, type DevServer } from '../../src/node/dev-server-process.ts';
+import { fixtureContent } from '../unit/fixture-content.ts';
+
+let serverOutput = () => '';
+
+/** Waits for a condition the page reaches by itself (the dev server reloads it after a save). */
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.fail(`timed out waiting until ${what}; the server said:\n${serverOutput().split('\n').slice(-150).join('\n')}`);
+}
+
+/**
+ * Opens a page. The dev server reloads open pages when the content changes,
+ * and a reload that lands during a navigation aborts it: try again.
+ */
+async function open(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // The page's HTML is what counts here; a request of the dev server's own can hang for a while
+      // after a file is renamed (see DEVELOPERS.md), and waiting for "load" would wait for it.
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5 || !/ERR_ABORTED|interrupted by another navigation|Timeout/.test(String(error))) throw error;
+    }
+  }
+}
+
+/** The message in Astro's error overlay (in its shadow root, which locators pierce), or '' when there is none. */
+async function overlayText(page: Page): Promise<string> {
+  const message = page.locator('vite-error-overlay #message-content');
+  return (await message.count()) ? ((await message.textContent()) ?? '') : '';
+}
+
+describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
+  let contentDir: string;
+  let server: DevServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  before(async () => {
+    contentDir = await fixtureContent();
+    server = await startDevServer({ contentDir });
+    serverOutput = server.output;
+    browser = await chromium.launch(chromiumLaunchOptions());
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      // While the content has errors, pages answer 500 on purpose, with the overlay.
+      if (message.type() === 'error' && !/status of 500/.test(message.text())) problems.push(`console: ${message.text()} (${message.location().url})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() === 404) problems.push(`404: ${response.url()}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('search finds articles, from an index of the pages as the dev server renders them', async () => {
+    await page.goto(`${server.url}search/?q=invoice`);
+    const result = page.locator('[data-search-results] a', { hasText: 'Pay an invoice' });
+    await result.waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('[data-search-unavailable]').isVisible(), false, 'search says it is unavailable');
+  });
+
+  test('a broken front matter shows the checker\'s message in the page, and fixing it clears it', async (t) => {
+    const file = path.join(contentDir, 'articles/getting-started/welcome.md');
+    const original = await readFile(file, 'utf8');
+    // Whatever happens, the next test starts from the valid fixture.
+    t.after(() => writeFile(file, original));
+    await open(page, `${server.url}articles/welcome/`);
+    assert.equal(await page.locator('h1').textContent(), 'Welcome');
+
+    await writeFile(file, original.replace('title: Welcome', 'tittle: Welcome'));
+    await until('the overlay shows the problem', async () => (await overlayText(page)).includes('is not a field of article front matter'));
+    const text = await overlayText(page);
+    for (const phrase of ['welcome.md:2 error: "tittle": is not a field of article front matter', 'Received: "Welcome"', 'Allowed:  title, description', 'Fix:      Did you mean "title"?']) {
+      assert.ok(text.includes(phrase), `the overlay should say ${phrase}; it says:\n${text}`);
+    }
+    // A page opened now shows it too.
+    await open(page, `${server.url}articles/welcome/`);
+    await until('a fresh page shows the problem', async () => (await overlayText(page)).includes('"tittle"'));
+
+    await writeFile(file, original);
+    await until('the page renders again by itself', async () => (await overlayText(page)) === '' && (await page.locator('h1').textContent()) === 'Welcome');
+  });
+
+  test('a component in a .md file is reported; renaming the file to .mdx shows the component on the next reload', async () => {
+    const md = path.join(contentDir, 'articles/getting-started/welcome.md');
+    const original = await readFile(md, 'utf8');
+    await writeFile(md, `${original}\n<Callout type="tip">Bookmark this page.</Callout>\n`);
+    await open(page, `${server.url}articles/welcome/`);
+    await until('the overlay says to rename the file', async () => (await overlayText(page)).includes('Rename the file to welcome.mdx'));
+
+    await rename(md, md.replace(/\.md$/, '.mdx'));
+    await until('the article renders as MDX, with its callout', async () => {
+      await open(page, `${server.url}articles/welcome/`);
+      return (await page.locator('.callout--tip', { hasText: 'Bookmark this page.' }).count()) === 1;
+    });
+    const edit = await page.getByRole('link', { name: /Edit this page/ }).getAttribute('href');
+    assert.match(edit ?? '', /welcome\.mdx$/, 'the edit link names the renamed file');
+
+    // And back: Astro used to keep importing the .mdx file after it was gone, breaking every page until a restart.
+    await writeFile(md.replace(/\.md$/, '.mdx'), original);
+    await rename(md.replace(/\.md$/, '.mdx'), md);
+    await until('the article renders from the .md file again', async () => {
+      await open(page, `${server.url}articles/welcome/`);
+      return /welcome\.md$/.test((await page.getByRole('link', { name: /Edit this page/ }).getAttribute('href', { timeout: 1_000 })) ?? '');
+    });
+  });
+
+  test('no 404s or console errors, and no telemetry notice', async () => {
+    // Only what the pages themselves cause: Astro's error page (above) has no icon, so the browser asked for /favicon.ico.
+    problems.length = 0;
+    for (const pagePath of ['', 'contact/', 'articles/pay-an-invoice/', 'offline/']) await open(page, `${server.url}${pagePath}`);
+    assert.deepEqual(problems, []);
+    assert.doesNotMatch(server.output(), /telemetry/i);
+  });
+});
