@@ -16,6 +16,8 @@ import { wordsOf } from './words.ts';
 interface Pagefind extends SearchIndex {
   options(o: object): Promise<void>;
   init(): Promise<void>;
+  /** A second, separate index: Pagefind picks its language from <html lang> when it is made. */
+  createInstance(o: object): SearchIndex & { init(): Promise<void> };
 }
 const RESULTS_PAUSE = 200;
 const ANNOUNCE_PAUSE = 800;
@@ -25,6 +27,11 @@ const base = import.meta.env.BASE_URL;
 class HandrailSearch extends HTMLElement {
   #pagefind?: Promise<Pagefind>;
   #vocabulary?: Promise<Record<string, number> | undefined>;
+  /** The default language's index, loaded only when the reader's language finds nothing. */
+  #fallbackIndex?: Promise<SearchIndex>;
+  #fallbackVocabulary?: Promise<Record<string, number> | undefined>;
+  /** Default-language results offered when the reader's language has none. */
+  #fallbackShown: SearchResult[] = [];
   #sequence = 0;
   #resultsTimer = 0;
   #announceTimer = 0;
@@ -192,6 +199,9 @@ class HandrailSearch extends HTMLElement {
     }
     if (sequence !== this.#sequence) return; // a newer search has started
     const { pages: data, isPartial } = found;
+    const fallback = data.length === 0 ? await this.#searchFallback(query) : [];
+    if (sequence !== this.#sequence) return;
+    this.#fallbackShown = fallback.map((d) => toSearchResult(d, this.#words.locale));
     this.#shown = data.map((d) => toSearchResult(d, this.#words.locale));
     this.#lastQuery = plan.full;
     this.#pending = isPartial ? 'partial' : '';
@@ -207,6 +217,37 @@ class HandrailSearch extends HTMLElement {
     }
   }
 
+  /**
+   * The same query in the default language's index, for a reader whose
+   * language found nothing (pages only in the default language, or words
+   * the reader typed in it). Only on pages of another language.
+   */
+  async #searchFallback(query: string): Promise<Awaited<ReturnType<typeof findPages>>['pages']> {
+    const lang = this.dataset.fallbackLang;
+    if (!lang) return [];
+    try {
+      this.#fallbackIndex ??= (async () => {
+        const pagefind = await this.#pagefind!;
+        // Pagefind reads the index language from <html lang> as the instance is made; it is put back at once.
+        const root = document.documentElement;
+        const own = root.lang;
+        root.lang = lang;
+        let instance: ReturnType<Pagefind['createInstance']>;
+        try {
+          instance = pagefind.createInstance({ ...PAGEFIND_OPTIONS, baseUrl: base });
+        } finally {
+          root.lang = own;
+        }
+        await instance.init();
+        return instance;
+      })();
+      this.#fallbackVocabulary ??= this.#fetchVocabulary(this.dataset.fallbackVocabulary);
+      return (await findPages(await this.#fallbackIndex, query, await this.#fallbackVocabulary)).pages;
+    } catch {
+      return [];
+    }
+  }
+
   /** Keeps the address in step with the live query, without adding history entries. */
   #history(query: string) {
     const url = new URL(location.href);
@@ -217,6 +258,8 @@ class HandrailSearch extends HTMLElement {
 
   #clear() {
     this.#shown = [];
+    this.#fallbackShown = [];
+    this.#part<HTMLElement>('search-fallback-region').hidden = true;
     this.#lastQuery = '';
     this.#announcedQuery = '';
     this.#part<HTMLElement>('search-results-region').hidden = true;
@@ -255,8 +298,36 @@ class HandrailSearch extends HTMLElement {
     const selected = this.#selectedCategories();
     const visible = selected.length ? this.#shown.filter((r) => selected.includes(r.category)) : this.#shown;
     const list = this.#part<HTMLOListElement>('search-results');
-    list.replaceChildren(
-      ...visible.map((result) => {
+    list.replaceChildren(...visible.map((result) => this.#item(result)));
+    const prefix = this.dataset.pagePrefix;
+    // Default-language results open in the reader's interface (/cy/articles/…), which says the text is not translated.
+    const offered = this.#shown.length === 0 ? this.#fallbackShown : [];
+    this.#part<HTMLOListElement>('search-fallback-results').replaceChildren(
+      ...offered.map((result) => this.#item(prefix && result.url.startsWith(base) ? { ...result, url: prefix + result.url.slice(base.length) } : result)),
+    );
+    this.#part<HTMLElement>('search-fallback-region').hidden = offered.length === 0;
+    this.#part<HTMLElement>('search-fallback-intro').textContent = this.#fallbackIntro();
+    this.#part<HTMLElement>('search-results-region').hidden = visible.length === 0;
+    if (!navigator.onLine) void this.#markUncached(list);
+    const people = this.#part<HTMLElement>('search-people');
+    const isEmpty = this.#shown.length === 0;
+    people.hidden = !isEmpty;
+    this.#part<HTMLElement>('search-unavailable').hidden = true;
+    this.#part<HTMLElement>('search-people-intro').hidden = false;
+    this.#part<HTMLElement>('search-people-intro').textContent = this.#words.text('search.peopleIntro', { query: this.#lastQuery });
+    const suggestion = this.#part<HTMLElement>('search-suggestion');
+    suggestion.hidden = true;
+    // A word the help center never uses is likely a typo, even when some
+    // other word found results.
+    void this.#suggest(this.#lastQuery);
+  }
+
+  #fallbackIntro(): string {
+    return this.#words.text('search.fallbackIntro', { query: this.#lastQuery, language: this.dataset.languageName ?? '', original: this.dataset.fallbackName ?? '' });
+  }
+
+  /** One result: its title linked, topic and date, and the excerpt with matches marked. */
+  #item(result: SearchResult): HTMLLIElement {
         const item = document.createElement('li');
         item.className = 'search-result';
         const heading = document.createElement('h3');
@@ -281,21 +352,6 @@ class HandrailSearch extends HTMLElement {
         excerpt.append(...result.excerpt.map((part) => (part.isMatch ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text)));
         item.append(heading, meta, excerpt);
         return item;
-      }),
-    );
-    this.#part<HTMLElement>('search-results-region').hidden = visible.length === 0;
-    if (!navigator.onLine) void this.#markUncached(list);
-    const people = this.#part<HTMLElement>('search-people');
-    const isEmpty = this.#shown.length === 0;
-    people.hidden = !isEmpty;
-    this.#part<HTMLElement>('search-unavailable').hidden = true;
-    this.#part<HTMLElement>('search-people-intro').hidden = false;
-    this.#part<HTMLElement>('search-people-intro').textContent = this.#words.text('search.peopleIntro', { query: this.#lastQuery });
-    const suggestion = this.#part<HTMLElement>('search-suggestion');
-    suggestion.hidden = true;
-    // A word the help center never uses is likely a typo, even when some
-    // other word found results.
-    void this.#suggest(this.#lastQuery);
   }
 
   /** Offline, a result whose page was never saved says so, and offers the phone. */
@@ -313,10 +369,16 @@ class HandrailSearch extends HTMLElement {
 
   /** Every word the help center uses, fetched once; undefined if it cannot be had (search still works). */
   #loadVocabulary(): Promise<Record<string, number> | undefined> {
-    this.#vocabulary ??= fetch(`${base}search-words.json`)
+    // The page's own language's words: "Did you mean" never suggests an English word to a Welsh reader.
+    this.#vocabulary ??= this.#fetchVocabulary(this.dataset.vocabulary ?? `${base}search-words.json`);
+    return this.#vocabulary;
+  }
+
+  #fetchVocabulary(url: string | undefined): Promise<Record<string, number> | undefined> {
+    if (!url) return Promise.resolve(undefined);
+    return fetch(url)
       .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
       .catch(() => undefined);
-    return this.#vocabulary;
   }
 
   async #suggest(query: string) {
@@ -346,7 +408,8 @@ class HandrailSearch extends HTMLElement {
     const count = this.#shown.length;
     const selected = this.#selectedCategories();
     let text: string;
-    if (count === 0) text = this.#words.text('search.none', { query });
+    if (count === 0 && this.#fallbackShown.length > 0) text = this.#fallbackIntro();
+    else if (count === 0) text = this.#words.text('search.none', { query });
     else if (this.#corrected) text = this.#words.plural('search.corrected', count, { query, corrected: this.#corrected });
     else if (this.#pending === 'partial') text = this.#words.plural('search.countPartial', count, { query });
     else text = this.#words.plural('search.count', count, { query });
