@@ -11,7 +11,8 @@ import handrail from './src/node/integration/index.ts';
 import { rehypeArticleSanitize } from './src/node/markdown/html-allowlist.ts';
 import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
 import { remarkArticleGuard } from './src/node/markdown/remark-article-guard.ts';
-import { readSiteSettings } from './src/node/site-settings.ts';
+import { readLanguagePrefixes, readSiteSettings } from './src/node/site-settings.ts';
+import { createTranslator } from './src/shared/strings.ts';
 import strings from './src/translations/en.json' with { type: 'json' };
 
 // The site address and sub-path come from content/site.yaml, so a writer
@@ -21,6 +22,8 @@ import strings from './src/translations/en.json' with { type: 'json' };
 const settings = readSiteSettings();
 const base = process.env.HANDRAIL_BASE || settings.basePath;
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+// Translations link to pages in their own language and label tables in it.
+const languages = readLanguagePrefixes().map(({ code, prefix }) => ({ code, prefix, tableLabel: createTranslator(code).t('table.label') }));
 
 // Articles are data: the guard refuses anything in an article that would
 // run (MDX imports, exports, expressions, unknown components, picture paths
@@ -53,7 +56,7 @@ export default defineConfig({
       gfm: false,
       smartypants: true,
       remarkPlugins: [remarkGfm, articleGuard],
-      rehypePlugins: [rehypeArticleSanitize, [rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir }]],
+      rehypePlugins: [rehypeArticleSanitize, [rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir, languages }]],
     }),
     syntaxHighlight: false,
   },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { siteFields } from '../schemas/site.ts';
+import { LANGUAGE_CODE } from '../shared/language-tags.ts';
 import { contentDir } from './project-paths.ts';
 
 /**
@@ -20,6 +21,23 @@ export function readSiteSettings(dir: string = contentDir): { url: string; baseP
     return { url: url.success ? url.data : 'http://localhost', basePath: basePath.success ? basePath.data : '/' };
   } catch {
     return { url: 'http://localhost', basePath: '/' };
+  }
+}
+
+/**
+ * Each declared language's address prefix ("" for the default at the root,
+ * "/cy" for Welsh), for the Markdown pipeline, which runs before content
+ * collections exist: a link in a Welsh article to /articles/x/ leads to
+ * the Welsh page. Codes the schema would refuse are left out (the check
+ * reports them).
+ */
+export function readLanguagePrefixes(dir: string = contentDir): { code: string; prefix: string }[] {
+  try {
+    const data = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { languages?: { code?: unknown }[]; prefixDefaultLanguage?: unknown } | null;
+    const codes = (data?.languages ?? []).map((language) => language.code).filter((code): code is string => typeof code === 'string' && LANGUAGE_CODE.test(code));
+    return codes.map((code, i) => ({ code, prefix: i === 0 && data?.prefixDefaultLanguage !== true ? '' : `/${code}` }));
+  } catch {
+    return [];
   }
 }
 

@@ -74,7 +74,9 @@ export function channelViews(channels: ChannelData[], timeZone: string, subject:
     let hoursSummary = '';
     if (channel.alwaysOpen && !own) hoursSummary = t('contact.alwaysOpen');
     else if (own ?? channel.hours) {
-      const parts = runs.map((run) => `${run.first === run.last ? dayShort(run.first) : `${dayShort(run.first)}–${dayShort(run.last)}`} ${run.hours}`);
+      // In right-to-left text "09:00–17:30" would read backwards: isolate each range left to right (LRI … PDI).
+      const hours = (text: string) => (tr.dir === 'rtl' ? `\u2066${text}\u2069` : text);
+      const parts = runs.map((run) => `${run.first === run.last ? dayShort(run.first) : `${dayShort(run.first)}–${dayShort(run.last)}`} ${hours(run.hours)}`);
       const openDays = runs.reduce((n, run) => n + WEEKDAYS.indexOf(run.last) - WEEKDAYS.indexOf(run.first) + 1, 0);
       if (openDays < 7) parts.push(t('contact.closedOtherDays'));
       hoursSummary = `${parts.join(' · ')} (${zoneCity(timeZone)})`;

@@ -8,7 +8,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './audit-test.ts';
 import { auditPage, formatReport, unexcused, type PageFindings } from '../../src/node/audit/audit.ts';
 import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/shared/audit-standard.ts';
-import { allPages, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
+import { languageOfPath, pagesInEveryLanguage, readSitemapPaths, siteLanguages, unlistedPages } from '../helpers/site.ts';
 
 // The same engine, tags, exceptions and report as `npm run audit` (src/node/audit/audit.ts).
 
@@ -18,10 +18,13 @@ async function audit(page: Page, pagePath: string, theme: PageFindings['theme'],
   return violations.length ? { path: pagePath, theme, width, violations } : undefined;
 }
 
+// One test per language, scheme and width, so parallel workers share the pages of every language.
+for (const lang of siteLanguages().codes) {
 for (const colorScheme of AUDIT_THEMES) {
   for (const width of AUDIT_WIDTHS) {
-    test(`every page has no axe violations: ${colorScheme} scheme, ${width} px wide`, async ({ auditPage: page }) => {
-      const pages = [...allPages(), ...unlistedPages()];
+    test(`every page has no axe violations: ${lang}, ${colorScheme} scheme, ${width} px wide`, async ({ auditPage: page }) => {
+      const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)].filter((p) => languageOfPath(p.path) === lang);
+      expect(pages.length, `pages in ${lang}`).toBeGreaterThan(0);
       test.setTimeout(30_000 + pages.length * 3_000);
       await page.emulateMedia({ colorScheme });
       await page.setViewportSize({ width, height: 900 });
@@ -35,6 +38,7 @@ for (const colorScheme of AUDIT_THEMES) {
       expect(findings, formatReport(findings)).toEqual([]);
     });
   }
+}
 }
 
 test.describe('states a reader opens', () => {

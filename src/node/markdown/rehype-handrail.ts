@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { imageSize } from '../image-size.ts';
-import { withBase } from '../../shared/routes.ts';
+import { parseInternalLink, withBase } from '../../shared/routes.ts';
 
 const PHRASING_BLOCKERS = new Set(['ul', 'ol', 'p', 'div', 'table', 'blockquote', 'pre']);
 
@@ -72,6 +72,17 @@ export interface RehypeHandrailOptions {
   tableLabel: string;
   /** Where images live, to give each Markdown image its size (no layout shift). */
   publicDir?: string;
+  /**
+   * Declared languages: a translation (refunds.cy.md) links to pages in its
+   * own language (/cy/articles/…) and labels tables in it.
+   */
+  languages?: { code: string; prefix: string; tableLabel: string }[];
+}
+
+/** The language of a translation from its file name ("refunds.cy.md" → "cy"); undefined for an original. */
+function languageOfFile(filePath: string | undefined, languages: NonNullable<RehypeHandrailOptions['languages']>) {
+  const code = /\.([a-z0-9-]+)\.mdx?$/.exec(filePath ?? '')?.[1];
+  return languages.find((language) => language.code === code);
 }
 
 /**
@@ -80,7 +91,8 @@ export interface RehypeHandrailOptions {
  * working when the site is published under a sub-path.
  */
 export function rehypeHandrail(options: RehypeHandrailOptions) {
-  return (tree: Root) => {
+  return (tree: Root, file?: { path?: string }) => {
+    const language = languageOfFile(file?.path, options.languages ?? []);
     const tables: Array<[Element, number, Root | Element]> = [];
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName === 'li' && (node.properties.className as string[] | undefined)?.includes('task-list-item')) {
@@ -94,12 +106,16 @@ export function rehypeHandrail(options: RehypeHandrailOptions) {
         if (size) Object.assign(node.properties, { width: size.width, height: size.height, loading: 'lazy', decoding: 'async' });
       }
       for (const attribute of ['href', 'src'] as const) {
-        const value = node.properties[attribute];
+        let value = node.properties[attribute];
+        // A page link (not a file) in a translation stays in the translation's language.
+        if (attribute === 'href' && typeof value === 'string' && language?.prefix && parseInternalLink(value) && parseInternalLink(value)?.type !== 'file') {
+          value = node.properties[attribute] = `${language.prefix}${value}`;
+        }
         if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && options.base !== '/') {
           node.properties[attribute] = withBase(options.base, value);
         }
       }
     });
-    for (const [table, index, parent] of tables.reverse()) wrapTable(table, index, parent, options.tableLabel);
+    for (const [table, index, parent] of tables.reverse()) wrapTable(table, index, parent, language?.tableLabel ?? options.tableLabel);
   };
 }
