@@ -104,6 +104,8 @@ function freshnessOf(entry: CollectionEntry<'articleTranslations'>, originalUpda
 
 /** The help center in every declared language, loaded once and shared by every page of the build. */
 export function loadLanguages(): Promise<HelpCenterLanguages> {
+  // The dev server reads afresh for each page, as loadHelpCenter does: a saved translation shows on reload.
+  if (import.meta.env.DEV) return load();
   cached ??= load();
   return cached;
 }
