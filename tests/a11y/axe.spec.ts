@@ -20,25 +20,25 @@ async function audit(page: Page, pagePath: string, theme: PageFindings['theme'],
 
 // One test per language, scheme and width, so parallel workers share the pages of every language.
 for (const lang of siteLanguages().codes) {
-for (const colorScheme of AUDIT_THEMES) {
-  for (const width of AUDIT_WIDTHS) {
-    test(`every page has no axe violations: ${lang}, ${colorScheme} scheme, ${width} px wide`, async ({ auditPage: page }) => {
-      const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)].filter((p) => languageOfPath(p.path) === lang);
-      expect(pages.length, `pages in ${lang}`).toBeGreaterThan(0);
-      test.setTimeout(30_000 + pages.length * 3_000);
-      await page.emulateMedia({ colorScheme });
-      await page.setViewportSize({ width, height: 900 });
-      const findings: PageFindings[] = [];
-      for (const { path, status } of pages) {
-        const response = await page.goto(path);
-        expect.soft(response?.status(), `status of ${path}`).toBe(status);
-        const found = await audit(page, path, colorScheme, width);
-        if (found) findings.push(found);
-      }
-      expect(findings, formatReport(findings)).toEqual([]);
-    });
+  for (const colorScheme of AUDIT_THEMES) {
+    for (const width of AUDIT_WIDTHS) {
+      test(`every page has no axe violations: ${lang}, ${colorScheme} scheme, ${width} px wide`, async ({ auditPage: page }) => {
+        const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)].filter((p) => languageOfPath(p.path) === lang);
+        expect(pages.length, `pages in ${lang}`).toBeGreaterThan(0);
+        test.setTimeout(30_000 + pages.length * 3_000);
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize({ width, height: 900 });
+        const findings: PageFindings[] = [];
+        for (const { path, status } of pages) {
+          const response = await page.goto(path);
+          expect.soft(response?.status(), `status of ${path}`).toBe(status);
+          const found = await audit(page, path, colorScheme, width);
+          if (found) findings.push(found);
+        }
+        expect(findings, formatReport(findings)).toEqual([]);
+      });
+    }
   }
-}
 }
 
 test.describe('states a reader opens', () => {
