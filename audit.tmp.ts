@@ -8,6 +8,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 const context = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true });
 const page = await context.newPage();
 await page.setViewportSize({ width, height: 900 });
+await page.emulateMedia({ colorScheme: (process.argv[5] ?? 'light') as 'light' | 'dark' });
 const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)].filter((p) => langs.includes(languageOfPath(p.path)));
 const t0 = Date.now();
 const summary = new Map<string, string[]>();
