@@ -35,6 +35,12 @@ const articleGuard = [
   remarkArticleGuard,
   {
     calloutTitles: { note: strings['callout.note'], tip: strings['callout.tip'], warning: strings['callout.warning'] },
+    calloutTitlesByLanguage: Object.fromEntries(
+      readLanguagePrefixes().map(({ code }) => {
+        const { t } = createTranslator(code);
+        return [code, { note: t('callout.note'), tip: t('callout.tip'), warning: t('callout.warning') }];
+      }),
+    ),
     imageSize: (/** @type {string} */ src) => imageSize(publicDir, src),
   },
 ];
