@@ -26,6 +26,8 @@ import { checkFileSafety, readContentText } from './file-safety.ts';
 import { exists, listFiles, relative, type ContentPaths } from './files.ts';
 import { checkLanguages, type History, type LanguagesResult } from './languages.ts';
 import { checkLinks } from './links.ts';
+import { allRedirects, checkRedirectsFile } from './redirects.ts';
+import type { Redirect } from '../../schemas/redirects.ts';
 
 export type { ContentPaths } from './files.ts';
 export type { CheckedArticle } from './articles.ts';
@@ -55,6 +57,11 @@ export interface ContentCheckResult {
   articles: CheckedArticle[];
   /** Translations, interface strings and translated settings. */
   languages: LanguagesResult;
+  /**
+   * Every old address the site redirects: content/redirects.yaml and the
+   * articles' redirect_from (as /articles/<old>/). Empty while the file is broken.
+   */
+  redirects: Redirect[];
 }
 
 
@@ -226,6 +233,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
       });
     });
   }
+  const redirectsFile = await checkRedirectsFile({ paths, site, bySlug, movedSlugs: redirects, categories }, problems, (absolute) => readContentText(paths, absolute, problems));
   const languages = await checkLanguages({ paths, site, problems }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
-  return { problems, site, contact, announcements, synonyms, categories, articles, languages };
+  return { problems, site, contact, announcements, synonyms, categories, articles, languages, redirects: allRedirects(redirectsFile ?? [], articles) };
 }
