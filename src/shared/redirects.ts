@@ -68,5 +68,27 @@ export function formatRedirectsFile(redirects: readonly RedirectRule[], options:
     lines.set(encodedFrom, `${encodedFrom} ${destination} 301`);
   }
   const sorted = [...lines.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
-  return ['# Made from content/redirects.yaml by the build; edit that file, not this one.', ...sorted, ''].join('\n');
+  return ['# Made by the build from content/redirects.yaml and the articles\' redirect_from; edit those, not this file.', ...sorted, ''].join('\n');
+}
+
+/**
+ * Where the redirect page of an old path is built, as the route parameter
+ * of `src/pages/[...old].astro`: the path decoded, without the base path
+ * and the slashes at either end ("/hc/en-us/articles/1-Réglages" →
+ * "hc/en-us/articles/1-Réglages"). Undefined when the old path is outside
+ * the site's base path, where no page of this site can be: only
+ * `_redirects` serves it then.
+ */
+export function redirectPageParam(from: string, base = '/'): string | undefined {
+  let decoded = from;
+  try {
+    decoded = decodeURIComponent(from);
+  } catch {
+    // A stray "%" stays as written.
+  }
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const withSlash = decoded.endsWith('/') ? decoded : `${decoded}/`;
+  if (!withSlash.startsWith(prefix)) return undefined;
+  const param = withSlash.slice(prefix.length).replace(/\/+$/, '');
+  return param === '' ? undefined : param;
 }

@@ -26,7 +26,7 @@ import { checkFileSafety, readContentText } from './file-safety.ts';
 import { exists, listFiles, relative, type ContentPaths } from './files.ts';
 import { checkLanguages, type History, type LanguagesResult } from './languages.ts';
 import { checkLinks } from './links.ts';
-import { allRedirects, checkRedirectsFile } from './redirects.ts';
+import { checkRedirectsFile } from './redirects.ts';
 import type { Redirect } from '../../schemas/redirects.ts';
 
 export type { ContentPaths } from './files.ts';
@@ -57,10 +57,7 @@ export interface ContentCheckResult {
   articles: CheckedArticle[];
   /** Translations, interface strings and translated settings. */
   languages: LanguagesResult;
-  /**
-   * Every old address the site redirects: content/redirects.yaml and the
-   * articles' redirect_from (as /articles/<old>/). Empty while the file is broken.
-   */
+  /** The old addresses of content/redirects.yaml (none while the file is missing or has problems). */
   redirects: Redirect[];
 }
 
@@ -235,5 +232,5 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
   }
   const redirectsFile = await checkRedirectsFile({ paths, site, bySlug, movedSlugs: redirects, categories }, problems, (absolute) => readContentText(paths, absolute, problems));
   const languages = await checkLanguages({ paths, site, problems }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
-  return { problems, site, contact, announcements, synonyms, categories, articles, languages, redirects: allRedirects(redirectsFile ?? [], articles) };
+  return { problems, site, contact, announcements, synonyms, categories, articles, languages, redirects: redirectsFile ?? [] };
 }

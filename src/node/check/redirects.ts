@@ -3,7 +3,7 @@ import type { CategoryData } from '../../schemas/category.ts';
 import { redirectFieldHelp, redirectSchema, redirectsFieldHelp, redirectsSchema, type Redirect, type RedirectsData } from '../../schemas/redirects.ts';
 import type { SiteData } from '../../schemas/site.ts';
 import type { Problem } from '../../shared/problems.ts';
-import { fixedPagePaths, routes } from '../../shared/routes.ts';
+import { fixedPagePaths, routes, withBase } from '../../shared/routes.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
 import type { CheckedArticle } from './articles.ts';
 import type { YamlFileSpec } from './data-files.ts';
@@ -169,10 +169,14 @@ function describeTarget(ctx: RedirectContext, to: string): Target {
   return fixedPagePaths.includes(address) ? { kind: 'page' } : { kind: 'missing' };
 }
 
-/** Every redirect the site publishes, as `_redirects` lines take them: old paths of content/redirects.yaml and old slugs of articles. */
-export function allRedirects(redirectsFile: readonly Redirect[], articles: readonly CheckedArticle[]): Redirect[] {
+/**
+ * Every redirect the site publishes, as `_redirects` lines take them: old
+ * paths of content/redirects.yaml as written (they are paths of the old
+ * host), and old slugs of published articles under the base path.
+ */
+export function allRedirects(redirectsFile: readonly Redirect[], articles: readonly CheckedArticle[], base = '/'): Redirect[] {
   const fromArticles = articles
     .filter((article) => !article.data.draft)
-    .flatMap((article) => article.data.redirect_from.map((old) => ({ from: routes.article(old), to: routes.article(article.slug) })));
+    .flatMap((article) => article.data.redirect_from.map((old) => ({ from: withBase(base, routes.article(old)), to: routes.article(article.slug) })));
   return [...redirectsFile, ...fromArticles];
 }

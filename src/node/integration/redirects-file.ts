@@ -1,0 +1,67 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CLOUDFLARE_STATIC_REDIRECT_LIMIT, formatRedirectsFile, redirectPageParam } from '../../shared/redirects.ts';
+import type { ContentCheckResult } from '../check/index.ts';
+import { allRedirects } from '../check/redirects.ts';
+
+/** What went into `_redirects`, for the build summary. */
+export interface RedirectsResult {
+  /** Lines of `_redirects`: every old address, encoded once. */
+  lines: number;
+  /** Old paths of content/redirects.yaml outside the base path: no page of this site can be there, only `_redirects` serves them. */
+  outsideBase: string[];
+}
+
+/**
+ * Writes `_redirects` (Netlify and Cloudflare Pages: `from to 301`) for every
+ * old address: content/redirects.yaml and the articles' redirect_from. The
+ * pages at the same addresses (src/pages/[...old].astro and
+ * articles/[moved].astro) serve every other host, with a meta refresh.
+ */
+export async function writeRedirectsFile(siteDir: string, base: string, check: Pick<ContentCheckResult, 'redirects' | 'articles'>): Promise<RedirectsResult> {
+  const redirects = allRedirects(check.redirects, check.articles, base);
+  const text = formatRedirectsFile(redirects, { base });
+  await writeFile(path.join(siteDir, '_redirects'), text);
+  return {
+    lines: text.split('\n').filter((line) => line && !line.startsWith('#')).length,
+    outsideBase: check.redirects.filter((r) => redirectPageParam(r.from, base) === undefined).map((r) => r.from),
+  };
+}
+
+/** The build summary's line about redirects, with what a writer may need to act on. */
+export function redirectsSummary(result: RedirectsResult, base: string): string[] {
+  if (result.lines === 0) return [];
+  const lines = [`✓ Redirects: ${result.lines} old ${result.lines === 1 ? 'address' : 'addresses'}, each a page and a line of _redirects.`];
+  if (result.outsideBase.length) {
+    lines.push(`  ${result.outsideBase.length} old ${result.outsideBase.length === 1 ? 'address is' : 'addresses are'} outside ${base} (e.g. ${result.outsideBase[0]}): only a host that reads _redirects at the site's root serves them.`);
+  }
+  if (result.lines > CLOUDFLARE_STATIC_REDIRECT_LIMIT) {
+    lines.push(`  Cloudflare Pages reads the first ${CLOUDFLARE_STATIC_REDIRECT_LIMIT} lines of _redirects only; the redirect pages still serve the rest.`);
+  }
+  return lines;
+}
+
+/**
+ * Astro writes every page as `<path>/index.html`, so the redirect page of
+ * an old file-like address (Jekyll's /docs/install.html, an old
+ * /faq.php) lands at /docs/install.html/ where no host looks. The page is
+ * moved to the file itself, unchanged; run before the search index and
+ * offline support list the built files. Returns how many were moved.
+ */
+export async function placeFileLikeRedirectPages(siteDir: string, base: string, redirects: ContentCheckResult['redirects']): Promise<number> {
+  let moved = 0;
+  for (const { from } of redirects) {
+    const param = redirectPageParam(from, base);
+    if (param === undefined || !/\.[A-Za-z0-9]+$/.test(param) || from.endsWith('/')) continue;
+    const folder = path.join(siteDir, ...param.split('/'));
+    const page = path.join(folder, 'index.html');
+    if (!existsSync(page)) continue;
+    const scratch = `${folder}.handrail-move`;
+    await rename(page, scratch);
+    await rm(folder, { recursive: true });
+    await rename(scratch, folder);
+    moved++;
+  }
+  return moved;
+}
