@@ -117,7 +117,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
         message: `is the same as the title of ${same.file}`,
         received: article.data.title,
         fix: 'Give each article its own title, so customers can tell them apart in search results.',
-        severity: 'error',
+        rule: 'duplicate-title', severity: 'error',
       });
     } else titles.set(key, article);
     article.data.redirect_from.forEach((slug, index) => {
@@ -139,7 +139,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
         message: 'is past: the article is due for a review, and readers are told it may be out of date',
         received: article.data.review_by,
         fix: 'Check the article is still right, then set a new review_by date (and updated).',
-        severity: 'warning',
+        rule: 'review-due', severity: 'warning',
       });
     }
   }
@@ -185,7 +185,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
           message: 'names an article that does not exist',
           received: slug,
           fix: guess ? `Did you mean "${guess}"?` : 'Use the file name of another article, without .md.',
-          severity: 'error',
+          rule: 'related', severity: 'error',
         });
       } else if (linked.data.draft && !article.data.draft) {
         problems.push({
@@ -195,7 +195,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
           message: `names a draft (${linked.file}), which will not be published`,
           received: slug,
           fix: 'Publish that article first, or remove it from related.',
-          severity: 'error',
+          rule: 'related', severity: 'error',
         });
       } else if (slug === article.slug) {
         problems.push({
@@ -205,7 +205,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
           message: 'names the article itself',
           received: slug,
           fix: 'Remove it from related.',
-          severity: 'error',
+          rule: 'related', severity: 'error',
         });
       }
     });
