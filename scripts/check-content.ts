@@ -4,7 +4,11 @@
  * allowed and how to fix it. On GitHub Actions it also prints annotations
  * so each problem shows on the pull request line.
  *
- *   node scripts/check-content.ts [--content <dir>] [--baseline]
+ *   node scripts/check-content.ts [--content <dir>] [--fix] [--baseline]
+ *
+ * --fix makes the fixes that have one right answer, in place (heading
+ * levels, bare web addresses, tables without a header row) and lists the
+ * rest with a suggestion; then the check runs on the fixed files.
  *
  * --baseline records today's problems of accessibility, links and writing,
  * per file and rule, in content/.handrail-baseline.json: from then on they
@@ -16,11 +20,20 @@ import { parseArgs } from 'node:util';
 import { formatAnnotation, formatProblem, sortProblems, summariseProblems } from '../src/shared/problems.ts';
 import { contentDir } from '../src/node/project-paths.ts';
 import { formatDebt, writeBaseline } from '../src/node/check/baseline.ts';
+import { relative } from '../src/node/check/files.ts';
+import { fixContentFolder, formatFixes } from '../src/node/check/fix.ts';
 import { runContentCheck } from '../src/node/check/run.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, baseline: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, baseline: { type: 'boolean', default: false }, fix: { type: 'boolean', default: false } } });
 const dir = values.content ? path.resolve(values.content) : contentDir;
 let result = await runContentCheck(dir);
+let fixes: string[] = [];
+if (values.fix) {
+  const titles = new Map(result.articles.map((article) => [article.slug, article.data.title]));
+  const done = await fixContentFolder(dir, (slug) => titles.get(slug));
+  fixes = formatFixes(done.map(({ absolute, result: fixed }) => ({ file: relative(result.paths, absolute), result: fixed })));
+  result = await runContentCheck(dir);
+}
 let recorded = '';
 if (values.baseline) {
   const written = await writeBaseline(result.paths, result.found);
@@ -33,6 +46,7 @@ for (const problem of problems) {
   if (process.env.GITHUB_ACTIONS === 'true') console.log(formatAnnotation(problem));
 }
 if (result.baseline) for (const line of formatDebt(result.baseline)) console.log(line);
+for (const line of fixes) console.log(line);
 if (recorded) console.log(recorded);
 const hasErrors = problems.some((p) => p.severity === 'error');
 const compared = result.release ? ` Addresses compared with ${result.release}.` : '';
