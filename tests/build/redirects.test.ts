@@ -80,6 +80,11 @@ describe('redirects in the build', { concurrency: false }, () => {
       assert.ok(report.valid, `${file}: ${JSON.stringify(report.results.flatMap((r) => r.messages.map((m) => m.message)))}`);
     }
     assert.equal(existsSync(path.join(outDir, 'docs/pay.html/index.html')), false);
+    // Save for offline leaves them out: each only forwards to a page it saves anyway.
+    const offline = JSON.parse(await readFile(path.join(outDir, 'offline-manifest.json'), 'utf8')) as { files: Array<{ url: string }> };
+    const urls = offline.files.map((f) => f.url);
+    assert.ok(urls.includes('/articles/welcome/'));
+    assert.deepEqual(urls.filter((url) => url.startsWith('/hc/') || url.startsWith('/docs/') || url === '/articles/hello/'), []);
     // redirect_from keeps its own page, as before.
     assert.match(await readFile(path.join(outDir, 'articles/hello/index.html'), 'utf8'), /<meta http-equiv="refresh" content="0; url=\/articles\/welcome\/">/);
   });
