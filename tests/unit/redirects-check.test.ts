@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { checkContent } from '../../src/node/check/index.ts';
 import { allRedirects } from '../../src/node/check/redirects.ts';
+import { redirectPageParam } from '../../src/shared/redirects.ts';
 import { publicDir } from '../../src/node/project-paths.ts';
 import { formatProblem } from '../../src/shared/problems.ts';
 import { fixtureContent } from './fixture-content.ts';
@@ -99,6 +100,8 @@ describe('content/redirects.yaml and content/.import/', () => {
         '    to: /',
         '  - from: /_astro/app.js',
         '    to: /',
+        '  - from: /docs/:version/install',
+        '    to: /',
         '',
       ].join('\n'),
     });
@@ -109,5 +112,15 @@ describe('content/redirects.yaml and content/.import/', () => {
     assert.match(text, /redirects\.yaml:12 error: "redirects\[5\]\.from": is the same address as redirects\[4\]\.from, written another way/);
     assert.match(text, /redirects\.yaml:14 error: "redirects\[6\]\.from": is the address of the page \/contact\/, which every help center has/);
     assert.match(text, /redirects\.yaml:16 error: "redirects\[7\]\.from": is a file the build writes for the site itself/);
+    assert.match(text, /redirects\.yaml:18 error: "redirects\[8\]\.from": has a "\*" or a part starting with ":", which hosts that read _redirects take as a pattern matching other addresses\n {4}Received: "\/docs\/:version\/install"/);
+  });
+
+  test('a redirect page is built at the old path under the base path, or not at all', () => {
+    assert.equal(redirectPageParam('/hc/en-us/articles/1-Reset'), 'hc/en-us/articles/1-Reset');
+    assert.equal(redirectPageParam('/hc/fr/articles/1-R%C3%A9glages/'), 'hc/fr/articles/1-Réglages');
+    assert.equal(redirectPageParam('/help/old/page', '/help/'), 'old/page');
+    assert.equal(redirectPageParam('/hc/en-us', '/help/'), undefined, 'outside the base path: only _redirects');
+    assert.equal(redirectPageParam('/help', '/help/'), undefined, 'the base itself is the home page');
+    assert.equal(redirectPageParam('/bad%zz'), 'bad%zz');
   });
 });

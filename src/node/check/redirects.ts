@@ -98,6 +98,14 @@ async function checkRedirect(ctx: RedirectContext, file: string, source: YamlSou
   const page = realPageAt(ctx, from);
   if (page) {
     problems.push({ ...at('from'), message: page.message, received: redirect.from, allowed: 'an old address that is not a page of this help center', fix: page.fix });
+  } else if (/\*|\/:/.test(redirect.from)) {
+    problems.push({
+      ...at('from'),
+      message: 'has a "*" or a part starting with ":", which hosts that read _redirects take as a pattern matching other addresses',
+      received: redirect.from,
+      allowed: 'an address without "*" and without a part starting with ":"',
+      fix: 'Write "*" as %2A and ":" as %3A, the way a browser sends them.',
+    });
   } else if (BUILD_PATHS.test(redirect.from)) {
     problems.push({
       ...at('from'),
