@@ -178,7 +178,7 @@ export default function handrail(): AstroIntegration {
         timer.start('offline');
         const offline = await addOfflineSupport(siteDir, base);
         const headers = await writeSecurityHeaders(siteDir, base);
-        const redirects = check ? await writeRedirectsFile(siteDir, base, check) : undefined;
+        const redirects = check ? await writeRedirectsFile(siteDir, base, check, new Set(pages.map((page) => page.pathname))) : undefined;
         timer.end();
         report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
         report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);

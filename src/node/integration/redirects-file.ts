@@ -11,6 +11,8 @@ export interface RedirectsResult {
   lines: number;
   /** Old paths of content/redirects.yaml outside the base path: no page of this site can be there, only `_redirects` serves them. */
   outsideBase: string[];
+  /** Destinations this build has no page for (a language whose pages are not built yet). */
+  missing: string[];
 }
 
 /**
@@ -19,13 +21,20 @@ export interface RedirectsResult {
  * pages at the same addresses (src/pages/[...old].astro and
  * articles/[moved].astro) serve every other host, with a meta refresh.
  */
-export async function writeRedirectsFile(siteDir: string, base: string, check: Pick<ContentCheckResult, 'redirects' | 'articles'>): Promise<RedirectsResult> {
+export async function writeRedirectsFile(
+  siteDir: string,
+  base: string,
+  check: Pick<ContentCheckResult, 'redirects' | 'articles'>,
+  /** Addresses of the pages built, without the base ("articles/x/", "" for home), as Astro lists them. */
+  built?: ReadonlySet<string>,
+): Promise<RedirectsResult> {
   const redirects = allRedirects(check.redirects, check.articles, base);
   const text = formatRedirectsFile(redirects, { base });
   await writeFile(path.join(siteDir, '_redirects'), text);
   return {
     lines: text.split('\n').filter((line) => line && !line.startsWith('#')).length,
     outsideBase: check.redirects.filter((r) => redirectPageParam(r.from, base) === undefined).map((r) => r.from),
+    missing: built ? [...new Set(redirects.map((r) => r.to.split('#', 1)[0]!).filter((to) => !built.has(to.replace(/^\/+/, ''))))].sort() : [],
   };
 }
 
@@ -35,6 +44,9 @@ export function redirectsSummary(result: RedirectsResult, base: string): string[
   const lines = [`✓ Redirects: ${result.lines} old ${result.lines === 1 ? 'address' : 'addresses'}, each a page and a line of _redirects.`];
   if (result.outsideBase.length) {
     lines.push(`  ${result.outsideBase.length} old ${result.outsideBase.length === 1 ? 'address is' : 'addresses are'} outside ${base} (e.g. ${result.outsideBase[0]}): only a host that reads _redirects at the site's root serves them.`);
+  }
+  if (result.missing.length) {
+    lines.push(`  ${result.missing.length} ${result.missing.length === 1 ? 'destination has' : 'destinations have'} no page in this build (e.g. ${result.missing[0]}), so ${result.missing.length === 1 ? 'its redirects lead' : 'their redirects lead'} to "page not found" until it exists.`);
   }
   if (result.lines > CLOUDFLARE_STATIC_REDIRECT_LIMIT) {
     lines.push(`  Cloudflare Pages reads the first ${CLOUDFLARE_STATIC_REDIRECT_LIMIT} lines of _redirects only; the redirect pages still serve the rest.`);
