@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Heading, Link, Nodes, Root, Table } from 'mdast';
+import type { Problem } from '../../shared/problems.ts';
 import { visit } from 'unist-util-visit';
 import { parseInternalLink } from '../../shared/routes.ts';
 import { listFiles } from './files.ts';
@@ -217,4 +218,18 @@ export function formatFixes(done: ReadonlyArray<{ file: string; result: FixResul
     for (const { file, note } of suggested) lines.push(`  ${file}${note.line ? `:${note.line}` : ''} ${note.text}`);
   }
   return lines;
+}
+
+/** Rules whose problems --fix may fix by itself (vague link text only when the text is an address). */
+const FIXABLE_RULES = new Set(['heading-h1', 'heading-skip', 'table-header', 'link-text']);
+
+/**
+ * How many problems `--fix` would fix, tried on the files that have
+ * problems of its kinds (nothing is written), for the check to offer it.
+ */
+export async function countFixable(problems: readonly Problem[], root: string, titleOf: (slug: string) => string | undefined): Promise<number> {
+  let count = 0;
+  const files = new Set(problems.filter((p) => p.rule !== undefined && FIXABLE_RULES.has(p.rule)).map((p) => path.resolve(root, p.file)));
+  for (const file of files) count += fixArticleText(await readFile(file, 'utf8'), file.endsWith('.mdx') ? 'mdx' : 'md', titleOf).fixed.length;
+  return count;
 }
