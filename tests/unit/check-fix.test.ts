@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { domainOf, fixArticleText, fixContentFolder, formatFixes, renumberHeadings } from '../../src/node/check/fix.ts';
 import { checkContent } from '../../src/node/check/index.ts';
-import { publicDir } from '../../src/node/project-paths.ts';
+import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 import { fixtureContent } from './fixture-content.ts';
 
 const titles = new Map([['pay-an-invoice', 'Pay an invoice']]);
@@ -123,5 +124,35 @@ describe('check --fix', () => {
     const text = await readFile(path.join(contentDir, 'articles/getting-started/welcome.md'), 'utf8');
     assert.equal((await fixContentFolder(contentDir, titleOf)).every(({ result }) => result.fixed.length === 0), true);
     assert.equal(await readFile(path.join(contentDir, 'articles/getting-started/welcome.md'), 'utf8'), text);
+  });
+});
+
+describe('npm run check offers --fix and --baseline, and --fix reports what it did', () => {
+  const run = (contentDir: string, ...args: string[]) => {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/check-content.ts'), '--content', contentDir, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, HANDRAIL_RELEASE_REF: '' },
+    });
+    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  };
+
+  test('the offer, then the fixes, then the baseline', async () => {
+    const contentDir = await fixtureContent('content-accessibility');
+    const first = run(contentDir);
+    assert.equal(first.status, 1);
+    assert.match(first.output, /^4 problems \(heading levels, bare web addresses, tables without a header row\) can be fixed for you: npm run check -- --fix\.$/m);
+    assert.match(first.output, /^All 9 errors \(accessibility, links, writing\) can be counted as known while you work through them: npm run check -- --baseline\.$/m);
+
+    const fixed = run(contentDir, '--fix');
+    assert.equal(fixed.status, 1);
+    assert.match(fixed.output, /^Fixed 4 problems in 1 file:\n {2}.*welcome\.md:6 heading "A second title" is now level 2 \(was 1\)$/m);
+    assert.match(fixed.output, /^2 more need a person; suggestions:\n {2}.*welcome\.md:12 link "click here": put the link on the page's title, e\.g\. \[Pay an invoice\]\(\/articles\/pay-an-invoice\/\)$/m);
+    assert.match(fixed.output, /✗ 2 articles in 2 categories: 5 errors and 1 warning\./);
+    assert.doesNotMatch(fixed.output, /can be fixed for you/);
+
+    const recorded = run(contentDir, '--baseline');
+    assert.equal(recorded.status, 0, recorded.output);
+    assert.match(recorded.output, /^Known problems \(.*\.handrail-baseline\.json\): 5 in 1 file, counted but not failing\.$/m);
+    assert.match(recorded.output, /^✓ 2 articles in 2 categories: 0 errors and 1 warning, 5 known\.$/m);
   });
 });
