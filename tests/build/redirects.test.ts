@@ -5,7 +5,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { chromium } from '@playwright/test';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { auditPage, formatReport } from '../../src/node/audit/audit.ts';
+import { chromiumLaunchOptions } from '../../src/node/chromium.ts';
+import { startStaticServer } from '../../src/node/static-server.ts';
 import { projectRoot } from '../../src/node/project-paths.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
@@ -87,6 +91,28 @@ describe('redirects in the build', { concurrency: false }, () => {
     const urls = offline.files.map((f) => f.url);
     assert.ok(urls.includes('/articles/welcome/'));
     assert.deepEqual(urls.filter((url) => url.startsWith('/hc/') || url.startsWith('/docs/') || url === '/articles/hello/'), []);
+    // Accessible as a page, for a reader whose browser does not follow the refresh: axe, as on every page.
+    const server = await startStaticServer({ root: outDir, base: '/', port: 0, host: '127.0.0.1' });
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    try {
+      const page = await browser.newPage();
+      const stub = '/hc/fr/articles/360005678-R%C3%A9glages/';
+      await page.route(`**${stub}`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '') });
+      });
+      await page.goto(new URL(stub, server.url).href);
+      await page.getByRole('link', { name: 'Go to “Billing”' }).waitFor();
+      const violations = await auditPage(page, stub);
+      assert.deepEqual(violations.map((v) => v.id), [], formatReport([{ path: stub, theme: 'light', width: 1280, violations }]));
+      // With the refresh, the reader lands on the new page.
+      const forwarded = await browser.newPage();
+      await forwarded.goto(new URL('/hc/en-us/articles/360001234/', server.url).href);
+      await forwarded.waitForURL(/\/articles\/welcome\/$/);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
     // redirect_from keeps its own page, as before.
     assert.match(await readFile(path.join(outDir, 'articles/hello/index.html'), 'utf8'), /<meta http-equiv="refresh" content="0; url=\/articles\/welcome\/">/);
   });
