@@ -76,8 +76,8 @@ export function formatRedirectsFile(redirects: readonly RedirectRule[], options:
  * of `src/pages/[...old].astro`: the path decoded, without the base path
  * and the slashes at either end ("/hc/en-us/articles/1-Réglages" →
  * "hc/en-us/articles/1-Réglages"). Undefined when the old path is outside
- * the site's base path, where no page of this site can be: only
- * `_redirects` serves it then.
+ * the site's base path, where no page of this site can be (only
+ * `_redirects` serves it then), and for a path with "." or ".." parts.
  */
 export function redirectPageParam(from: string, base = '/'): string | undefined {
   let decoded = from;
@@ -90,5 +90,7 @@ export function redirectPageParam(from: string, base = '/'): string | undefined 
   const withSlash = decoded.endsWith('/') ? decoded : `${decoded}/`;
   if (!withSlash.startsWith(prefix)) return undefined;
   const param = withSlash.slice(prefix.length).replace(/\/+$/, '');
+  // "." and ".." would place the page somewhere else, even outside the site (the check refuses them).
+  if (param.split(/[/\\]/).some((segment) => segment === '.' || segment === '..' || segment === '')) return undefined;
   return param === '' ? undefined : param;
 }

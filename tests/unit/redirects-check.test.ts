@@ -102,6 +102,8 @@ describe('content/redirects.yaml and content/.import/', () => {
         '    to: /',
         '  - from: /docs/:version/install',
         '    to: /',
+        '  - from: /docs/%2e%2e/../../outside',
+        '    to: /',
         '',
       ].join('\n'),
     });
@@ -113,6 +115,7 @@ describe('content/redirects.yaml and content/.import/', () => {
     assert.match(text, /redirects\.yaml:14 error: "redirects\[6\]\.from": is the address of the page \/contact\/, which every help center has/);
     assert.match(text, /redirects\.yaml:16 error: "redirects\[7\]\.from": is a file the build writes for the site itself/);
     assert.match(text, /redirects\.yaml:18 error: "redirects\[8\]\.from": has a "\*" or a part starting with ":", which hosts that read _redirects take as a pattern matching other addresses\n {4}Received: "\/docs\/:version\/install"/);
+    assert.match(text, /redirects\.yaml:20 error: "redirects\[9\]\.from": has a "\." or "\.\." part, or an empty one \("\/\/"\), which a browser never sends as it is/);
   });
 
   test('a redirect page is built at the old path under the base path, or not at all', () => {
@@ -122,5 +125,7 @@ describe('content/redirects.yaml and content/.import/', () => {
     assert.equal(redirectPageParam('/hc/en-us', '/help/'), undefined, 'outside the base path: only _redirects');
     assert.equal(redirectPageParam('/help', '/help/'), undefined, 'the base itself is the home page');
     assert.equal(redirectPageParam('/bad%zz'), 'bad%zz');
+    assert.equal(redirectPageParam('/docs/../../outside'), undefined, 'never a page outside its place');
+    assert.equal(redirectPageParam('/docs/%2E%2E/x'), undefined);
   });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CategoryData } from '../../schemas/category.ts';
 import { redirectFieldHelp, redirectSchema, redirectsFieldHelp, redirectsSchema, type Redirect, type RedirectsData } from '../../schemas/redirects.ts';
 import type { SiteData } from '../../schemas/site.ts';
+import { hasDotSegment } from '../../schemas/web-address.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { fixedPagePaths, routes, withBase } from '../../shared/routes.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
@@ -98,6 +99,14 @@ async function checkRedirect(ctx: RedirectContext, file: string, source: YamlSou
   const page = realPageAt(ctx, from);
   if (page) {
     problems.push({ ...at('from'), message: page.message, received: redirect.from, allowed: 'an old address that is not a page of this help center', fix: page.fix });
+  } else if (hasDotSegment(redirect.from) || /\/\//.test(redirect.from)) {
+    problems.push({
+      ...at('from'),
+      message: 'has a "." or ".." part, or an empty one ("//"), which a browser never sends as it is',
+      received: redirect.from,
+      allowed: 'a path whose parts are names, e.g. /hc/en-us/articles/360001234',
+      fix: 'Write the path as the browser showed it in the address bar.',
+    });
   } else if (/\*|\/:/.test(redirect.from)) {
     problems.push({
       ...at('from'),
