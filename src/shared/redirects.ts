@@ -45,6 +45,9 @@ export function encodePath(path: string): string {
   return out;
 }
 
+/** Longest part of an old path that can be a folder name (255 bytes on common file systems, with room to spare). */
+const MAX_SEGMENT_BYTES = 240;
+
 /** Options for {@link formatRedirectsFile}. */
 export interface RedirectsFileOptions {
   /** The site's base path ("/" or "/help/"): added to every destination, not to the old paths. */
@@ -77,7 +80,8 @@ export function formatRedirectsFile(redirects: readonly RedirectRule[], options:
  * and the slashes at either end ("/hc/en-us/articles/1-Réglages" →
  * "hc/en-us/articles/1-Réglages"). Undefined when the old path is outside
  * the site's base path, where no page of this site can be (only
- * `_redirects` serves it then), and for a path with "." or ".." parts.
+ * `_redirects` serves it then), for a part too long to be a folder name
+ * (the same), and for a path with "." or ".." parts.
  */
 export function redirectPageParam(from: string, base = '/'): string | undefined {
   let decoded = from;
@@ -92,5 +96,7 @@ export function redirectPageParam(from: string, base = '/'): string | undefined 
   const param = withSlash.slice(prefix.length).replace(/\/+$/, '');
   // "." and ".." would place the page somewhere else, even outside the site (the check refuses them).
   if (param.split(/[/\\]/).some((segment) => segment === '.' || segment === '..' || segment === '')) return undefined;
+  // A file name holds at most 255 bytes on common file systems; a longer part can only be a _redirects line.
+  if (param.split('/').some((segment) => new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES)) return undefined;
   return param === '' ? undefined : param;
 }

@@ -127,5 +127,7 @@ describe('content/redirects.yaml and content/.import/', () => {
     assert.equal(redirectPageParam('/bad%zz'), 'bad%zz');
     assert.equal(redirectPageParam('/docs/../../outside'), undefined, 'never a page outside its place');
     assert.equal(redirectPageParam('/docs/%2E%2E/x'), undefined);
+    assert.equal(redirectPageParam(`/hc/ja/articles/1-${'%E3%83%98'.repeat(80)}`), undefined, 'too long for a folder name: only _redirects');
+    assert.equal(redirectPageParam(`/hc/ja/articles/1-${'%E3%83%98'.repeat(70)}`), `hc/ja/articles/1-${'ヘ'.repeat(70)}`);
   });
 });

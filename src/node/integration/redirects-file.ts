@@ -9,8 +9,8 @@ import { allRedirects } from '../check/redirects.ts';
 export interface RedirectsResult {
   /** Lines of `_redirects`: every old address, encoded once. */
   lines: number;
-  /** Old paths of content/redirects.yaml outside the base path: no page of this site can be there, only `_redirects` serves them. */
-  outsideBase: string[];
+  /** Old paths of content/redirects.yaml with no page (outside the base path, or a part too long for a folder name): only `_redirects` serves them. */
+  withoutPage: string[];
   /** Destinations this build has no page for (a language whose pages are not built yet). */
   missing: string[];
 }
@@ -33,7 +33,7 @@ export async function writeRedirectsFile(
   await writeFile(path.join(siteDir, '_redirects'), text);
   return {
     lines: text.split('\n').filter((line) => line && !line.startsWith('#')).length,
-    outsideBase: check.redirects.filter((r) => redirectPageParam(r.from, base) === undefined).map((r) => r.from),
+    withoutPage: check.redirects.filter((r) => redirectPageParam(r.from, base) === undefined).map((r) => r.from),
     missing: built ? [...new Set(redirects.map((r) => r.to.split('#', 1)[0]!).filter((to) => !built.has(to.replace(/^\/+/, ''))))].sort() : [],
   };
 }
@@ -42,8 +42,9 @@ export async function writeRedirectsFile(
 export function redirectsSummary(result: RedirectsResult, base: string): string[] {
   if (result.lines === 0) return [];
   const lines = [`✓ Redirects: ${result.lines} old ${result.lines === 1 ? 'address' : 'addresses'}, each a page and a line of _redirects.`];
-  if (result.outsideBase.length) {
-    lines.push(`  ${result.outsideBase.length} old ${result.outsideBase.length === 1 ? 'address is' : 'addresses are'} outside ${base} (e.g. ${result.outsideBase[0]}): only a host that reads _redirects at the site's root serves them.`);
+  if (result.withoutPage.length) {
+    const count = result.withoutPage.length;
+    lines.push(`  ${count} old ${count === 1 ? 'address has' : 'addresses have'} no page (e.g. ${result.withoutPage[0]}): outside ${base}, or too long for a folder name. Only a host that reads _redirects at the site's root serves ${count === 1 ? 'it' : 'them'}.`);
   }
   if (result.missing.length) {
     lines.push(`  ${result.missing.length} ${result.missing.length === 1 ? 'destination has' : 'destinations have'} no page in this build (e.g. ${result.missing[0]}), so ${result.missing.length === 1 ? 'its redirects lead' : 'their redirects lead'} to "page not found" until it exists.`);
