@@ -5,6 +5,9 @@ import { describe, test } from 'node:test';
 import { checkContent } from '../../src/node/check/index.ts';
 import { allRedirects } from '../../src/node/check/redirects.ts';
 import { redirectPageParam } from '../../src/shared/redirects.ts';
+import { redirectsSummary, writeRedirectsFile } from '../../src/node/integration/redirects-file.ts';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { publicDir } from '../../src/node/project-paths.ts';
 import { formatProblem } from '../../src/shared/problems.ts';
 import { fixtureContent } from './fixture-content.ts';
@@ -129,5 +132,27 @@ describe('content/redirects.yaml and content/.import/', () => {
     assert.equal(redirectPageParam('/docs/%2E%2E/x'), undefined);
     assert.equal(redirectPageParam(`/hc/ja/articles/1-${'%E3%83%98'.repeat(80)}`), undefined, 'too long for a folder name: only _redirects');
     assert.equal(redirectPageParam(`/hc/ja/articles/1-${'%E3%83%98'.repeat(70)}`), `hc/ja/articles/1-${'ヘ'.repeat(70)}`);
+  });
+
+  test('under a sub-path: old paths stay at the root, pages and destinations move under it', async () => {
+    const result = await check({ 'redirects.yaml': 'redirects:\n  - from: /hc/en-us/articles/1\n    to: /articles/welcome/\n  - from: /help/old-faq\n    to: /categories/billing/\n' });
+    assert.equal(result.text, '');
+    const siteDir = await mkdtemp(path.join(tmpdir(), 'handrail-redirects-file-'));
+    const written = await writeRedirectsFile(siteDir, '/help/', result, new Set(['articles/welcome/', 'categories/billing/']));
+    assert.equal(
+      await readFile(path.join(siteDir, '_redirects'), 'utf8'),
+      [
+        "# Made by the build from content/redirects.yaml and the articles' redirect_from; edit those, not this file.",
+        '/hc/en-us/articles/1 /help/articles/welcome/ 301',
+        '/help/articles/hello/ /help/articles/welcome/ 301',
+        '/help/old-faq /help/categories/billing/ 301',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(written, { lines: 3, withoutPage: ['/hc/en-us/articles/1'], missing: [] });
+    assert.deepEqual(redirectsSummary(written, '/help/'), [
+      '✓ Redirects: 3 old addresses, each a page and a line of _redirects.',
+      "  1 old address has no page (e.g. /hc/en-us/articles/1): outside /help/, or too long for a folder name. Only a host that reads _redirects at the site's root serves it.",
+    ]);
   });
 });
