@@ -56,7 +56,7 @@ export const checkRules = {
   'category-missing': { kind: 'structure', summary: 'an article folder without its category file' },
   component: { kind: 'structure', summary: 'a writer component the build cannot draw (unknown, or missing src or alt)' },
   'component-in-md': { kind: 'structure', summary: 'a component in a .md file, where it would be dropped' },
-  redirect: { kind: 'structure', summary: 'an old address that redirects nowhere, in a loop, or over a real page' },
+  redirect: { kind: 'structure', summary: 'an old address over a real page or a file, or leading nowhere, to a draft or to another redirect' },
   'address-removed': { kind: 'structure', summary: 'an address of the last release that no longer exists' },
   language: { kind: 'structure', summary: 'a translation without its original, in the wrong folder, or in an undeclared language' },
   // Settings: site-wide, few values.
