@@ -150,6 +150,13 @@ describe('content/redirects.yaml and content/.import/', () => {
       ].join('\n'),
     );
     assert.deepEqual(written, { lines: 3, withoutPage: ['/hc/en-us/articles/1'], missing: [] });
+    // A site's own rules (public/_redirects, copied in by Astro) stay, first.
+    await writeFile(path.join(siteDir, '_redirects'), '/shop https://shop.example.com 302\n');
+    await writeRedirectsFile(siteDir, '/help/', result);
+    const combined = await readFile(path.join(siteDir, '_redirects'), 'utf8');
+    assert.match(combined, /^\/shop https:\/\/shop\.example\.com 302\n\n# Made by the build/);
+    await writeRedirectsFile(siteDir, '/help/', result);
+    assert.equal(await readFile(path.join(siteDir, '_redirects'), 'utf8'), combined, 'written again into the same folder: the same file');
     assert.deepEqual(redirectsSummary(written, '/help/'), [
       '✓ Redirects: 3 old addresses, each a page and a line of _redirects.',
       "  1 old address has no page (e.g. /hc/en-us/articles/1): outside /help/, or too long for a folder name. Only a host that reads _redirects at the site's root serves it.",

@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUDFLARE_STATIC_REDIRECT_LIMIT, formatRedirectsFile, redirectPageParam } from '../../shared/redirects.ts';
@@ -17,7 +17,8 @@ export interface RedirectsResult {
 
 /**
  * Writes `_redirects` (Netlify and Cloudflare Pages: `from to 301`) for every
- * old address: content/redirects.yaml and the articles' redirect_from. The
+ * old address: content/redirects.yaml and the articles' redirect_from,
+ * after the rules of a `public/_redirects` the site has of its own. The
  * pages at the same addresses (src/pages/[...old].astro and
  * articles/[moved].astro) serve every other host, with a meta refresh.
  */
@@ -30,7 +31,12 @@ export async function writeRedirectsFile(
 ): Promise<RedirectsResult> {
   const redirects = allRedirects(check.redirects, check.articles, base);
   const text = formatRedirectsFile(redirects, { base });
-  await writeFile(path.join(siteDir, '_redirects'), text);
+  // A site's own public/_redirects (copied in by Astro) is kept, first: hosts apply the first rule that matches.
+  const file = path.join(siteDir, '_redirects');
+  const header = text.split('\n', 1)[0]!;
+  // Only the site's part: a _redirects this step wrote before (a build into the same folder) is replaced.
+  const own = existsSync(file) ? (await readFile(file, 'utf8')).split(header, 1)[0]! : '';
+  await writeFile(file, own.trim() ? `${own.trimEnd()}\n\n${text}` : text);
   return {
     lines: text.split('\n').filter((line) => line && !line.startsWith('#')).length,
     withoutPage: check.redirects.filter((r) => redirectPageParam(r.from, base) === undefined).map((r) => r.from),
