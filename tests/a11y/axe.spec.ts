@@ -8,28 +8,30 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './audit-test.ts';
 import { auditPage, formatReport, unexcused, type PageFindings } from '../../src/node/audit/audit.ts';
 import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/shared/audit-standard.ts';
-import { languageOfPath, pagesInEveryLanguage, readSitemapPaths, siteLanguages, unlistedPages } from '../helpers/site.ts';
+import { pagesInEveryLanguage, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
 
 // The same engine, tags, exceptions and report as `npm run audit` (src/node/audit/audit.ts).
-
 
 async function audit(page: Page, pagePath: string, theme: PageFindings['theme'], width: number): Promise<PageFindings | undefined> {
   const violations = await auditPage(page, pagePath);
   return violations.length ? { path: pagePath, theme, width, violations } : undefined;
 }
 
-// One test per language, scheme and width, so parallel workers share the pages of every language.
-for (const lang of siteLanguages().codes) {
-  for (const colorScheme of AUDIT_THEMES) {
-    for (const width of AUDIT_WIDTHS) {
-      test(`every page has no axe violations: ${lang}, ${colorScheme} scheme, ${width} px wide`, async ({ auditPage: page }) => {
-        const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)].filter((p) => languageOfPath(p.path) === lang);
-        expect(pages.length, `pages in ${lang}`).toBeGreaterThan(0);
-        test.setTimeout(30_000 + pages.length * 3_000);
+/** Pages per test: small enough that a slow machine stays inside a test's time, and workers share the list. */
+const PAGES_PER_TEST = 12;
+// Every page of every language: the fallback, 404 and redirect-free pages of each included.
+const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)];
+const groups = Array.from({ length: Math.ceil(pages.length / PAGES_PER_TEST) }, (_, i) => pages.slice(i * PAGES_PER_TEST, (i + 1) * PAGES_PER_TEST));
+
+for (const colorScheme of AUDIT_THEMES) {
+  for (const width of AUDIT_WIDTHS) {
+    groups.forEach((group, index) => {
+      test(`every page has no axe violations: ${colorScheme} scheme, ${width} px wide (pages ${index * PAGES_PER_TEST + 1}–${index * PAGES_PER_TEST + group.length} of ${pages.length})`, async ({ auditPage: page }) => {
+        test.setTimeout(30_000 + group.length * 6_000);
         await page.emulateMedia({ colorScheme });
         await page.setViewportSize({ width, height: 900 });
         const findings: PageFindings[] = [];
-        for (const { path, status } of pages) {
+        for (const { path, status } of group) {
           const response = await page.goto(path);
           expect.soft(response?.status(), `status of ${path}`).toBe(status);
           const found = await audit(page, path, colorScheme, width);
@@ -37,7 +39,7 @@ for (const lang of siteLanguages().codes) {
         }
         expect(findings, formatReport(findings)).toEqual([]);
       });
-    }
+    });
   }
 }
 
