@@ -18,7 +18,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { logHandlers } from 'astro/config';
-import type { Rolldown } from 'vite';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
@@ -39,17 +38,6 @@ import { PhaseTimer } from './timings.ts';
 
 /** The script inlined in every page's head, run before first paint. */
 const BEFORE_PAINT_SCRIPT = 'src/browser/before-paint.ts';
-
-/**
- * Drops one warning that says nothing to act on: Astro marks the module it
- * generates for each MDX article's styles with "use astro:head-inject" and
- * reads that mark itself before bundling, and Rolldown warns (19 boxed
- * warnings for the demo) that bundling may not keep such a directive.
- */
-function quietDirectiveWarnings(warning: Rolldown.RollupLog, warn: (warning: Rolldown.RollupLog) => void): void {
-  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
-  warn(warning);
-}
 
 /**
  * One file for the code every page runs: BaseLayout's script and all it
@@ -98,7 +86,7 @@ export default function handrail(): AstroIntegration {
         updateConfig({
           vite: {
             plugins: [onDemandModules(), brand.plugin],
-            build: { rolldownOptions: { onwarn: quietDirectiveWarnings, output: { codeSplitting: { groups: [EVERY_PAGE_CHUNK] } } } },
+            build: { rolldownOptions: { output: { codeSplitting: { groups: [EVERY_PAGE_CHUNK] } } } },
           },
           security: {
             csp: {
