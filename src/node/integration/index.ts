@@ -11,7 +11,8 @@
  * - `astro:server:setup` / `astro:server:start` give the dev server a live
  *   search index and re-check the content on every save.
  * - `astro:build:done` indexes the built site with Pagefind, adds offline
- *   support (service worker) and writes the policy as a `_headers` file.
+ *   support (service worker), writes the policy as a `_headers` file and
+ *   every old address as a `_redirects` file.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,7 @@ import { publishedSlugs, recordCheck, watchContent } from './dev-server.ts';
 import { addOfflineSupport } from './offline.ts';
 import { onDemandModules } from './on-demand.ts';
 import { indexSite } from './pagefind.ts';
+import { placeFileLikeRedirectPages, redirectsSummary, writeRedirectsFile } from './redirects-file.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { PhaseTimer } from './timings.ts';
 
@@ -64,8 +66,10 @@ function normaliseBase(base: string): string {
 /** Handrail's Astro integration (registered in astro.config.mjs). */
 export default function handrail(): AstroIntegration {
   const timer = new PhaseTimer();
-  /** The dev server's latest check (a build keeps none). */
+  /** The dev server's latest check (a build keeps only `redirectSources`). */
   let check: ContentCheckResult | undefined;
+  /** What a build's last hook needs of the check: content/redirects.yaml and the articles with redirect_from. */
+  let redirectSources: Pick<ContentCheckResult, 'redirects' | 'articles'> | undefined;
   let root = '';
   let base = '/';
   let search: DevSearchIndex | undefined;
@@ -129,10 +133,16 @@ export default function handrail(): AstroIntegration {
           return;
         }
 
-        // A build keeps nothing of the check (every article's text and parse, 0.7 GB at 10,000
-        // articles) past this hook: only the theme above and these lines, so it is freed before pages render.
-        if (errorsOf(result).length) throw new ContentProblemsError(result.problems, root, 'build');
+        // Tests only: build content the check refuses, to prove the render-time sanitizer holds alone.
+        const renderUnchecked = process.env.HANDRAIL_TEST_RENDER_UNCHECKED === '1';
+        if (errorsOf(result).length && !renderUnchecked) throw new ContentProblemsError(result.problems, root, 'build');
         for (const line of contentSummary(result)) report(line);
+        // A build keeps only what its last hook needs of the check, the old addresses to redirect:
+        // every article's text, scan and front-matter lines (0.7 GB at 10,000 articles) is freed before pages render.
+        redirectSources = {
+          redirects: result.redirects,
+          articles: result.articles.filter((a) => a.data.redirect_from.length > 0).map((a) => ({ ...a, scan: undefined, lineOf: () => undefined })),
+        };
         timer.start('astro');
       },
 
@@ -158,6 +168,7 @@ export default function handrail(): AstroIntegration {
         timer.end();
         report(`✓ Pages: ${pages.length} in ${timer.seconds('astro').toFixed(1)} s.`);
         const siteDir = fileURLToPath(dir);
+        if (redirectSources) await placeFileLikeRedirectPages(siteDir, base, redirectSources.redirects);
 
         timer.start('pagefind');
         const indexed = await indexSite(siteDir);
@@ -168,9 +179,11 @@ export default function handrail(): AstroIntegration {
         timer.start('offline');
         const offline = await addOfflineSupport(siteDir, base);
         const headers = await writeSecurityHeaders(siteDir, base);
+        const redirects = redirectSources ? await writeRedirectsFile(siteDir, base, redirectSources, new Set(pages.map((page) => page.pathname))) : undefined;
         timer.end();
         report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
         report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);
+        for (const line of redirects ? redirectsSummary(redirects, base) : []) report(line);
         await timer.save();
       },
     },
