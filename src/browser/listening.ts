@@ -103,18 +103,16 @@ function pageArticle(): string | undefined {
 
 /**
  * No, with the reason chosen and the comment typed (either may be empty),
- * saying in the form's status whether it arrived. The collector keeps this
- * in place of the bare "no" sent on the click.
+ * saying in the status whether it arrived. The collector keeps this in
+ * place of the bare "no" sent on the click.
  */
-async function sendAnswer(form: HTMLFormElement): Promise<void> {
-  const feedback = form.closest<HTMLElement>('handrail-feedback');
-  if (!feedback) return;
-  const status = part(form, 'feedback-status');
-  const reason = new FormData(form).get('reason');
-  const comment = part<HTMLTextAreaElement>(form, 'feedback-missing').value;
+async function sendAnswer(feedback: HTMLElement): Promise<void> {
+  const status = part(feedback, 'feedback-status');
+  const reason = feedback.querySelector<HTMLInputElement>('input[name="reason"]:checked')?.value;
+  const comment = part<HTMLTextAreaElement>(feedback, 'feedback-missing').value;
   // Emptied first, so the same result said twice is announced twice.
   status.textContent = '';
-  const isSent = await sendVote(feedback.dataset.slug ?? '', 'no', typeof reason === 'string' ? reason : undefined, comment);
+  const isSent = await sendVote(feedback.dataset.slug ?? '', 'no', reason, comment);
   status.textContent = wordsOf(feedback).text(isSent ? 'feedback.sent' : 'feedback.notSent');
 }
 
@@ -123,8 +121,9 @@ async function sendAnswer(form: HTMLFormElement): Promise<void> {
  * vote button, the feedback form's Send button, a channel link.
  */
 export function heard(target: HTMLElement): Promise<unknown> {
-  const { vote, contactKind } = target.dataset;
-  if (target instanceof HTMLButtonElement && target.form) return sendAnswer(target.form);
+  const { vote, contactKind, feedbackSend } = target.dataset;
+  const feedback = target.closest<HTMLElement>('handrail-feedback');
+  if (feedbackSend !== undefined && feedback) return sendAnswer(feedback);
   if (vote === 'yes' || vote === 'no') return sendVote(pageArticle() ?? '', vote);
   // The kind was written by the build from the checked contact.yaml.
   if (contactKind) return sendContact(contactKind as ContactEvent['channel'], pageArticle());

@@ -18,6 +18,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DatabaseSync } from 'node:sqlite';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
+// The project's own rules (.htmlvalidate.mjs is untyped JavaScript, hence the cast below).
+import htmlValidateConfig from '../../.htmlvalidate.mjs';
 import { auditPage, formatReport, type PageFindings } from '../../src/node/audit/audit.ts';
 import { chromiumLaunchOptions } from '../../src/node/chromium.ts';
 import { AUDIT_THEMES } from '../../src/shared/audit-standard.ts';
@@ -232,5 +235,15 @@ describe('listening in a browser, end to end', { concurrency: false, timeout: 24
     }
     assert.deepEqual(findings, [], formatReport(findings));
     await context.close();
+  });
+
+  test('the article with the reasons form, and the privacy page, are valid HTML by the project\'s rules', async () => {
+    const validator = new HtmlValidate(new StaticConfigLoader(htmlValidateConfig as unknown as ConfigData));
+    const invalid: string[] = [];
+    for (const file of ['articles/welcome/index.html', 'privacy/index.html', 'accessibility/index.html']) {
+      const report = await validator.validateString(readFileSync(path.join(outDir, file), 'utf8'), file);
+      for (const message of report.results.flatMap((r) => r.messages)) invalid.push(`${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+    }
+    assert.deepEqual(invalid, []);
   });
 });
