@@ -29,7 +29,8 @@ class HandrailFeedback extends HTMLElement {
     part(this, 'feedback-buttons').hidden = true;
     const next = part(this, vote === 'yes' ? 'feedback-thanks' : 'feedback-people');
     next.hidden = false;
-    (vote === 'yes' ? next : part(this, 'feedback-missing')).focus();
+    // After No, the first question (data-feedback-first): the reasons when they are asked, else the field.
+    (vote === 'yes' ? next : part(this, 'feedback-first')).focus();
   }
 }
 

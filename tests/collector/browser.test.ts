@@ -172,6 +172,32 @@ describe('listening in a browser, end to end', { concurrency: false, timeout: 24
     await page.context().close();
   });
 
+  test('by keyboard alone: No, a reason by arrow key, a comment, Send; the status is announced and the row arrives', async () => {
+    const { page } = await openPage();
+    await page.goto('/articles/pay-an-invoice/');
+    await page.getByRole('button', { name: 'No, this didn\'t help' }).focus();
+    await page.keyboard.press('Enter');
+    // Focus lands on the first question: the reasons.
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'missing-information');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.getByRole('radio', { name: 'It is wrong or out of date' }).isChecked(), true);
+    const comment = page.getByRole('textbox', { name: 'What were you looking for, or what was missing?' });
+    for (let i = 0; i < 5 && !(await comment.evaluate((field) => field === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.type('Which card types?');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Send');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Thank you. Your answer has been sent.' }).waitFor();
+    const deadline = Date.now() + 10_000;
+    let row: EventRow | undefined;
+    while (!row?.comment && Date.now() < deadline) {
+      row = (await rows(0)).find((r) => r.type === 'vote' && r.article === 'pay-an-invoice');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.deepEqual({ vote: row?.vote, reason: row?.reason, comment: row?.comment }, { vote: 'no', reason: 'inaccurate', comment: 'Which card types?' });
+    await page.context().close();
+  });
+
   test('a search with no results arrives when the reader leaves it, in the page\'s language', async () => {
     const { page } = await openPage();
     const before = (await rows(0)).length;
