@@ -24,7 +24,7 @@ import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
 import { contentDir, OPTIONAL_SETTINGS_FILES } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
-import { readFeedbackEndpoint } from '../site-settings.ts';
+import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
 import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
@@ -95,7 +95,7 @@ export default function handrail(): AstroIntegration {
           security: {
             csp: {
               algorithm: 'SHA-256',
-              directives: cspDirectives({ connect: [originOf(readFeedbackEndpoint())].filter((o) => o !== undefined), formAction: [] }),
+              directives: cspDirectives({ connect: [originOf(readCollectorAddress())].filter((o) => o !== undefined), formAction: [] }),
               scriptDirective: { resources: SCRIPT_SOURCES },
             },
           },
