@@ -43,6 +43,8 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
   let options: Option[] = [];
   let active = -1;
   let isAnnounceDue = false;
+  /** Closed with Escape: results still arriving for the query must not open it again. */
+  let isDismissed = false;
   let announceTimer = 0;
   /** The query waiting for the search in progress to end: only the latest is searched next. */
   let queued: string | undefined;
@@ -123,7 +125,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     // Typing went on while this ran: the newer query's results are what to show.
     if (queued !== undefined || query !== typed) return;
     render(query, results);
-    setOpen(document.activeElement === input);
+    setOpen(document.activeElement === input && !isDismissed);
     if (isAnnounceDue) announce();
   }
 
@@ -168,6 +170,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
 
   const onInput = () => {
     typed = input.value;
+    isDismissed = false;
     window.clearTimeout(announceTimer);
     isAnnounceDue = false;
     announceTimer = window.setTimeout(() => {
@@ -187,6 +190,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
       case 'ArrowUp': {
         if (!hasOptions) return;
         event.preventDefault();
+        isDismissed = false;
         const isDown = event.key === 'ArrowDown';
         if (!isOpen()) {
           setOpen(true);
@@ -214,6 +218,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
         choose(active);
         return;
       case 'Escape':
+        isDismissed = true;
         if (!isOpen()) return;
         event.preventDefault();
         setOpen(false);
