@@ -111,6 +111,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
   async function update(query: string) {
     if (!planQuery(query).full) {
       shownQuery = '';
+      status.textContent = '';
       setOpen(false);
       return;
     }
