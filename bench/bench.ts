@@ -138,7 +138,7 @@ async function measureHandrail(browser: Browser, name: string, dir: string, arti
     if (firstVisit.hasWorker && firstVisit.worker.requests === 0) throw new Error('A service worker ran but none of its requests were seen: the first-visit figure would be wrong.');
     const search = await measureSearch(browser, server.url, 'battery');
     const suggestions = await measureSuggestions(browser, at(article), SUGGESTION_QUERIES);
-    log(`  Suggestions, last key → shown: first query ${suggestions.firstMs} ms, later ${suggestions.warmMs.join(', ')} ms`);
+    log(`  Suggestions, last key → shown: first query ${suggestions.firstMs} ms (typed at once ${suggestions.firstAtOnceMs} ms), later ${suggestions.warmMs.join(', ')} ms`);
     const lighthouse = withLighthouse
       ? await lighthouseScores({ home: server.url, category: at(category), article: at(article), search: `${server.url}search/?q=battery` }, log)
       : undefined;

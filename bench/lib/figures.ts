@@ -185,6 +185,7 @@ export function sizeTable(rows: SiteFigures[]): string {
     line('Search: last key → results', (r) => (r.search ? `${r.search.msToResults} ms` : '–')),
     line('Suggestions: first query (ms)', (r) => (r.suggestions ? String(r.suggestions.firstMs) : '–')),
     line('  later queries (ms)', (r) => (r.suggestions?.warmMs.length ? r.suggestions.warmMs.join(', ') : '–')),
+    line('  first query typed at once (ms)', (r) => (r.suggestions?.firstAtOnceMs !== undefined ? String(r.suggestions.firstAtOnceMs) : '–')),
     ...(rows.some((r) => r.lighthouse)
       ? ['home', 'category', 'article', 'search'].map((page) =>
           line(`Lighthouse ${page} (perf/a11y/bp/seo)`, (r) => (r.lighthouse?.[page] ? LIGHTHOUSE_CATEGORIES.map((c) => r.lighthouse![page]![c]).join(' / ') : '–')),
