@@ -23,6 +23,7 @@ import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
 import { contentDir, OPTIONAL_SETTINGS_FILES } from '../project-paths.ts';
+import { pauseFor } from '../publish.ts';
 import { readFeedbackEndpoint } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
@@ -117,7 +118,8 @@ export default function handrail(): AstroIntegration {
         }
         // Astro lists every page it writes; the build's summary is what a writer needs. (Set for
         // `astro check` too: Astro rebuilds its content store whenever the config differs from the last run.)
-        else updateConfig({ logger: logHandlers.node({ level: 'warn' }) });
+        // HANDRAIL_VERBOSE=1 keeps Astro's own page list (which pages were reused from the cache).
+        else updateConfig({ logger: logHandlers.node({ level: process.env.HANDRAIL_VERBOSE ? 'info' : 'warn' }) });
         // `astro check` (npm run typecheck) only needs the types.
         if (command === 'sync') return;
 
@@ -155,6 +157,9 @@ export default function handrail(): AstroIntegration {
       'astro:server:done': async () => {
         await search?.close();
       },
+
+      // Pages are written, nothing else yet: where a test kills the build mid-Astro.
+      'astro:build:generated': () => pauseFor('astro'),
 
       'astro:build:done': async ({ dir, pages }) => {
         timer.end();
