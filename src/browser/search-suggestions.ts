@@ -109,19 +109,26 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
   }
 
   async function update(query: string) {
-    if (!planQuery(query).full) {
+    const plan = planQuery(query);
+    if (!plan.full) {
       shownQuery = '';
       status.textContent = '';
       setOpen(false);
       return;
     }
     let results: SearchResult[] = [];
-    try {
-      results = (await searchPages(query, SUGGESTED)).pages.map((page) => toSearchResult(page, words.locale));
-      isUnavailable = false;
-    } catch {
-      // No index (or part of it failed to load): the two last options still lead on.
-      isUnavailable = true;
+    isUnavailable = false;
+    // Only small words so far ("how do i", a single letter): nothing to suggest yet, and
+    // searching them would match most of a large help center (Pagefind matches the start
+    // of words), holding up the words that follow by seconds. The search page still
+    // searches them as typed.
+    if (plan.terms.length) {
+      try {
+        results = (await searchPages(query, SUGGESTED)).pages.map((page) => toSearchResult(page, words.locale));
+      } catch {
+        // No index (or part of it failed to load): the two last options still lead on.
+        isUnavailable = true;
+      }
     }
     // Typing went on while this ran: the newer query's results are what to show.
     if (queued !== undefined || query !== typed) return;

@@ -81,6 +81,14 @@ test.describe('header search suggestions', () => {
     await combobox(page).fill('');
     await typeQuery(page, NONSENSE);
     expect(await optionNames(page), 'nothing found still leads on').toEqual([`See all results for “${NONSENSE}”`, 'Talk to a person']);
+
+    // Only small words so far: no articles yet, the two ways on at once.
+    await combobox(page).fill('');
+    await typeQuery(page, 'how do i');
+    expect(await optionNames(page)).toEqual(['See all results for “how do i”', 'Talk to a person']);
+    await combobox(page).pressSequentially(' track', { delay: 30 });
+    await expect(listbox(page)).toHaveAttribute('data-query', 'how do i track');
+    await expect(options(page).first()).toContainText('Track your order');
   });
 
   test('arrows wrap, Home and End jump while an option is active, Enter on "See all results" opens the search page', async ({ page }) => {
@@ -189,6 +197,20 @@ test.describe('header search suggestions', () => {
     await options(page).first().click();
     await expect(page).toHaveURL(new RegExp(`${articlePath('look-after-your-e-bike-battery')}$`));
   });
+});
+
+test('the home page and the missing page suggest too, from their own search field', async ({ page }) => {
+  for (const path of [basePath(), `${basePath()}no-such-page/`]) {
+    await page.goto(path);
+    const field = page.getByRole('main').getByRole('combobox', { name: LABEL });
+    await expect(page.getByRole('banner').getByRole('combobox'), 'one search field on the page').toHaveCount(0);
+    await page.keyboard.press('Control+k');
+    await expect(field).toBeFocused();
+    await field.pressSequentially('track my order', { delay: 30 });
+    const list = page.getByRole('listbox', { name: LABEL });
+    await expect(list).toHaveAttribute('data-query', 'track my order');
+    await expect(list.getByRole('option').first()).toContainText('Track your order');
+  }
 });
 
 test.describe('search shortcuts', () => {
