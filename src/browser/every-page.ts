@@ -17,5 +17,7 @@ import './offline-notice.ts';
 import './channels.ts';
 import './service-worker-registration.ts';
 import './feedback.ts';
+// Sends votes and contacts to the collector, on pages whose owner runs one.
+import './listening-loader.ts';
 // Dev server only; nothing of it is in a build.
 import './dev-content-reload.ts';

@@ -9,6 +9,7 @@ import type { Found } from '../shared/search/find.ts';
 import { planQuery, suggestQuery } from '../shared/search/query.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
+import { collectorAddress, sendSearch } from './listening.ts';
 import { define, part, sessionStore } from './ui.ts';
 import { loadPagefind, loadVocabulary, searchPages } from './search-engine.ts';
 import { wordsOf } from './words.ts';
@@ -31,6 +32,8 @@ class HandrailSearch extends HTMLElement {
   #isAnnounceDue = false;
   /** The address of the current history entry as it was loaded or pushed, before typing replaced it. */
   #committed = location.href;
+  /** The last search the reader paused on, told to the collector (if any) unless they open one of its results. */
+  #unanswered?: { query: string; resultCount: number };
 
   readonly #words = wordsOf(this);
 
@@ -67,6 +70,17 @@ class HandrailSearch extends HTMLElement {
       }
     });
     this.#part<HTMLElement>('search-results').addEventListener('keydown', (event) => this.#moveFocus(event));
+    // A result opened (also in a new tab) answered the search.
+    for (const type of ['click', 'auxclick']) {
+      this.#part<HTMLElement>('search-results').addEventListener(type, (event) => {
+        if ((event.target as Element).closest('a')) this.#unanswered = undefined;
+      });
+    }
+    // Leaving (or hiding) the page ends the last search; the only moment to send it.
+    window.addEventListener('pagehide', () => this.#tellUnanswered());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.#tellUnanswered();
+    });
     this.#part<HTMLElement>('search-filter-options').addEventListener('change', () => {
       this.#render();
       this.#announce();
@@ -330,6 +344,28 @@ class HandrailSearch extends HTMLElement {
     this.#isAnnounceDue = false;
     recordSearch(sessionStore, query, count);
     document.dispatchEvent(new CustomEvent(VISIT_CONTEXT_EVENT));
+    this.#noteSearch(query, count);
+  }
+
+  /**
+   * A search the reader paused on: one with no results, or whose results
+   * they may leave unopened. The one before it is told now, unless this one
+   * just carries on its typing ("ref", then "refund") — that is one search.
+   * With no collector configured, nothing is kept or loaded.
+   */
+  #noteSearch(query: string, resultCount: number) {
+    if (!collectorAddress()) return;
+    const previous = this.#unanswered?.query.toLowerCase();
+    const current = query.toLowerCase();
+    if (previous !== undefined && !current.startsWith(previous) && !previous.startsWith(current)) this.#tellUnanswered();
+    this.#unanswered = { query, resultCount };
+  }
+
+  /** Sends the pending unanswered search, once. */
+  #tellUnanswered() {
+    const search = this.#unanswered;
+    this.#unanswered = undefined;
+    if (search) void sendSearch(search.query, search.resultCount);
   }
 
   #showUnavailable() {

@@ -24,14 +24,16 @@ export function readSiteSettings(dir: string = contentDir): { url: string; baseP
 }
 
 /**
- * The address votes are sent to (`feedbackEndpoint` in contact.yaml), for
- * the Content-Security-Policy, which Astro needs before content collections
- * exist. Unchecked here: the content check rejects a bad one before a build.
+ * The collector's address (`collector` in site.yaml), for the
+ * Content-Security-Policy, which Astro needs before content collections
+ * exist. Only a value the schema accepts is returned; the content check
+ * tells the writer what is wrong with any other.
  */
-export function readFeedbackEndpoint(dir: string = contentDir): string | undefined {
+export function readCollectorAddress(dir: string = contentDir): string | undefined {
   try {
-    const data = parse(readFileSync(path.join(dir, 'contact.yaml'), 'utf8')) as { feedbackEndpoint?: unknown } | null;
-    return typeof data?.feedbackEndpoint === 'string' ? data.feedbackEndpoint : undefined;
+    const data = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { collector?: unknown } | null;
+    const collector = siteFields.shape.collector.safeParse(data?.collector);
+    return collector.success ? collector.data : undefined;
   } catch {
     return undefined;
   }

@@ -11,7 +11,8 @@
  * - `astro:server:setup` / `astro:server:start` give the dev server a live
  *   search index and re-check the content on every save.
  * - `astro:build:done` indexes the built site with Pagefind, adds offline
- *   support (service worker) and writes the policy as a `_headers` file.
+ *   support (service worker), writes the policy as a `_headers` file and
+ *   every old address as a `_redirects` file.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,7 @@ import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
 import { contentDir, OPTIONAL_SETTINGS_FILES } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
-import { readFeedbackEndpoint } from '../site-settings.ts';
+import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
 import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
@@ -34,6 +35,7 @@ import { publishedSlugs, recordCheck, watchContent } from './dev-server.ts';
 import { addOfflineSupport } from './offline.ts';
 import { onDemandModules } from './on-demand.ts';
 import { indexSite } from './pagefind.ts';
+import { placeFileLikeRedirectPages, redirectsSummary, writeRedirectsFile } from './redirects-file.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { PhaseTimer } from './timings.ts';
 
@@ -102,7 +104,7 @@ export default function handrail(): AstroIntegration {
           security: {
             csp: {
               algorithm: 'SHA-256',
-              directives: cspDirectives({ connect: [originOf(readFeedbackEndpoint())].filter((o) => o !== undefined), formAction: [] }),
+              directives: cspDirectives({ connect: [originOf(readCollectorAddress())].filter((o) => o !== undefined), formAction: [] }),
               scriptDirective: { resources: SCRIPT_SOURCES },
             },
           },
@@ -138,7 +140,9 @@ export default function handrail(): AstroIntegration {
           return;
         }
 
-        if (errorsOf(check).length) throw new ContentProblemsError(check.problems, root, 'build');
+        // Tests only: build content the check refuses, to prove the render-time sanitizer holds alone.
+        const renderUnchecked = process.env.HANDRAIL_TEST_RENDER_UNCHECKED === '1';
+        if (errorsOf(check).length && !renderUnchecked) throw new ContentProblemsError(check.problems, root, 'build');
         for (const line of contentSummary(check)) report(line);
         timer.start('astro');
       },
@@ -165,6 +169,7 @@ export default function handrail(): AstroIntegration {
         timer.end();
         report(`✓ Pages: ${pages.length} in ${timer.seconds('astro').toFixed(1)} s.`);
         const siteDir = fileURLToPath(dir);
+        if (check) await placeFileLikeRedirectPages(siteDir, base, check.redirects);
 
         timer.start('pagefind');
         const indexed = await indexSite(siteDir);
@@ -175,9 +180,11 @@ export default function handrail(): AstroIntegration {
         timer.start('offline');
         const offline = await addOfflineSupport(siteDir, base);
         const headers = await writeSecurityHeaders(siteDir, base);
+        const redirects = check ? await writeRedirectsFile(siteDir, base, check, new Set(pages.map((page) => page.pathname))) : undefined;
         timer.end();
         report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
         report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);
+        for (const line of redirects ? redirectsSummary(redirects, base) : []) report(line);
         await timer.save();
       },
     },
