@@ -2,30 +2,22 @@
  * <handrail-search>: the search page's results, live as the customer types,
  * announced once typing pauses, keyboard-navigable, filterable by topic, and
  * never a dead end: no results (or a broken index) puts the people first,
- * carrying the query. Pagefind's own script is fetched from the built site
- * (or the dev server's index) when this element starts, on the search page only.
+ * carrying the query. Pagefind is fetched (search-engine.ts) when this
+ * element starts, on the search page only.
  */
-import { findPages, type SearchIndex } from '../shared/search/find.ts';
+import type { Found } from '../shared/search/find.ts';
 import { planQuery, suggestQuery } from '../shared/search/query.ts';
-import { PAGEFIND_OPTIONS } from '../shared/search/ranking.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
 import { collectorAddress, sendSearch } from './listening.ts';
 import { define, part, sessionStore } from './ui.ts';
+import { loadPagefind, loadVocabulary, searchPages } from './search-engine.ts';
 import { wordsOf } from './words.ts';
 
-interface Pagefind extends SearchIndex {
-  options(o: object): Promise<void>;
-  init(): Promise<void>;
-}
 const RESULTS_PAUSE = 200;
 const ANNOUNCE_PAUSE = 800;
 
-const base = import.meta.env.BASE_URL;
-
 class HandrailSearch extends HTMLElement {
-  #pagefind?: Promise<Pagefind>;
-  #vocabulary?: Promise<Record<string, number> | undefined>;
   #sequence = 0;
   #resultsTimer = 0;
   #announceTimer = 0;
@@ -55,14 +47,8 @@ class HandrailSearch extends HTMLElement {
 
   connectedCallback() {
     document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
-    this.#pagefind = (async () => {
-      const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
-      await pagefind.init();
-      return pagefind;
-    })();
-    this.#pagefind.catch(() => this.#showUnavailable());
-    void this.#loadVocabulary();
+    loadPagefind().catch(() => this.#showUnavailable());
+    void loadVocabulary();
 
     const input = this.#input;
     const form = input.form!;
@@ -190,17 +176,11 @@ class HandrailSearch extends HTMLElement {
       if (!isImmediate) this.#history('');
       return this.#clear();
     }
-    let pagefind: Pagefind;
+    let found: Found;
     try {
-      pagefind = await this.#pagefind!;
+      found = await searchPages(query);
     } catch {
-      return this.#showUnavailable();
-    }
-    let found: Awaited<ReturnType<typeof findPages>>;
-    try {
-      found = await findPages(pagefind, query, await this.#loadVocabulary());
-    } catch {
-      // Part of the index failed to load (the connection dropped): say so, and offer the people.
+      // The index, or part of it, failed to load (the connection dropped): say so, and offer the people.
       if (sequence === this.#sequence) this.#showUnavailable();
       return;
     }
@@ -325,16 +305,8 @@ class HandrailSearch extends HTMLElement {
     }
   }
 
-  /** Every word the help center uses, fetched once; undefined if it cannot be had (search still works). */
-  #loadVocabulary(): Promise<Record<string, number> | undefined> {
-    this.#vocabulary ??= fetch(`${base}search-words.json`)
-      .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
-      .catch(() => undefined);
-    return this.#vocabulary;
-  }
-
   async #suggest(query: string) {
-    const vocabulary = await this.#loadVocabulary();
+    const vocabulary = await loadVocabulary();
     const better = vocabulary ? suggestQuery(query, vocabulary) : undefined;
     // Results already shown for the correction say so; asking again would be noise.
     if (!better || query !== this.#lastQuery || better === this.#corrected) return;
