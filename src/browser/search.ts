@@ -2,35 +2,22 @@
  * <handrail-search>: the search page's results, live as the customer types,
  * announced once typing pauses, keyboard-navigable, filterable by topic, and
  * never a dead end: no results (or a broken index) puts the people first,
- * carrying the query. Pagefind's own script is fetched from the built site
- * (or the dev server's index) when this element starts, on the search page only.
+ * carrying the query. Pagefind is fetched (search-engine.ts) when this
+ * element starts, on the search page only.
  */
-import { findPages, type SearchIndex } from '../shared/search/find.ts';
+import type { Found } from '../shared/search/find.ts';
 import { planQuery, suggestQuery } from '../shared/search/query.ts';
-import { PAGEFIND_OPTIONS } from '../shared/search/ranking.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
 import { collectorAddress, sendSearch } from './listening.ts';
 import { define, part, sessionStore } from './ui.ts';
+import { loadPagefind, loadVocabulary, searchOtherLanguage, searchPages } from './search-engine.ts';
 import { wordsOf } from './words.ts';
 
-interface Pagefind extends SearchIndex {
-  options(o: object): Promise<void>;
-  init(): Promise<void>;
-  /** A second, separate index: Pagefind picks its language from <html lang> when it is made. */
-  createInstance(o: object): SearchIndex & { init(): Promise<void> };
-}
 const RESULTS_PAUSE = 200;
 const ANNOUNCE_PAUSE = 800;
 
-const base = import.meta.env.BASE_URL;
-
 class HandrailSearch extends HTMLElement {
-  #pagefind?: Promise<Pagefind>;
-  #vocabulary?: Promise<Record<string, number> | undefined>;
-  /** The default language's index, loaded only when the reader's language finds nothing. */
-  #fallbackIndex?: Promise<SearchIndex>;
-  #fallbackVocabulary?: Promise<Record<string, number> | undefined>;
   /** Default-language results offered when the reader's language has none. */
   #fallbackShown: SearchResult[] = [];
   #sequence = 0;
@@ -62,14 +49,8 @@ class HandrailSearch extends HTMLElement {
 
   connectedCallback() {
     document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
-    this.#pagefind = (async () => {
-      const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
-      await pagefind.init();
-      return pagefind;
-    })();
-    this.#pagefind.catch(() => this.#showUnavailable());
-    void this.#loadVocabulary();
+    loadPagefind().catch(() => this.#showUnavailable());
+    void loadVocabulary();
 
     const input = this.#input;
     const form = input.form!;
@@ -197,23 +178,18 @@ class HandrailSearch extends HTMLElement {
       if (!isImmediate) this.#history('');
       return this.#clear();
     }
-    let pagefind: Pagefind;
+    let found: Found;
     try {
-      pagefind = await this.#pagefind!;
+      found = await searchPages(query);
     } catch {
-      return this.#showUnavailable();
-    }
-    let found: Awaited<ReturnType<typeof findPages>>;
-    try {
-      found = await findPages(pagefind, query, await this.#loadVocabulary());
-    } catch {
-      // Part of the index failed to load (the connection dropped): say so, and offer the people.
+      // The index, or part of it, failed to load (the connection dropped): say so, and offer the people.
       if (sequence === this.#sequence) this.#showUnavailable();
       return;
     }
     if (sequence !== this.#sequence) return; // a newer search has started
     const { pages: data, isPartial } = found;
-    const fallback = data.length === 0 ? await this.#searchFallback(query) : [];
+    const lang = this.dataset.fallbackLang;
+    const fallback = data.length === 0 && lang ? await searchOtherLanguage(query, lang, this.dataset.fallbackVocabulary).then((f) => f.pages).catch(() => []) : [];
     if (sequence !== this.#sequence) return;
     this.#fallbackShown = fallback.map((d) => toSearchResult(d, this.#words.locale));
     this.#shown = data.map((d) => toSearchResult(d, this.#words.locale));
@@ -228,37 +204,6 @@ class HandrailSearch extends HTMLElement {
       this.#announce();
     } else if (this.#isAnnounceDue && query === this.#input.value) {
       this.#announce(); // the pause is over and these results came late
-    }
-  }
-
-  /**
-   * The same query in the default language's index, for a reader whose
-   * language found nothing (pages only in the default language, or words
-   * the reader typed in it). Only on pages of another language.
-   */
-  async #searchFallback(query: string): Promise<Awaited<ReturnType<typeof findPages>>['pages']> {
-    const lang = this.dataset.fallbackLang;
-    if (!lang) return [];
-    try {
-      this.#fallbackIndex ??= (async () => {
-        const pagefind = await this.#pagefind!;
-        // Pagefind reads the index language from <html lang> as the instance is made; it is put back at once.
-        const root = document.documentElement;
-        const own = root.lang;
-        root.lang = lang;
-        let instance: ReturnType<Pagefind['createInstance']>;
-        try {
-          instance = pagefind.createInstance({ ...PAGEFIND_OPTIONS, baseUrl: base });
-        } finally {
-          root.lang = own;
-        }
-        await instance.init();
-        return instance;
-      })();
-      this.#fallbackVocabulary ??= this.#fetchVocabulary(this.dataset.fallbackVocabulary);
-      return (await findPages(await this.#fallbackIndex, query, await this.#fallbackVocabulary)).pages;
-    } catch {
-      return [];
     }
   }
 
@@ -308,11 +253,44 @@ class HandrailSearch extends HTMLElement {
     this.#part<HTMLElement>('search-filter').hidden = counts.size < 2;
   }
 
+  #fallbackIntro(): string {
+    return this.#words.text('search.fallbackIntro', { query: this.#lastQuery, language: this.dataset.languageName ?? '', original: this.dataset.fallbackName ?? '' });
+  }
+
+  /** One result: its title linked, topic and date, and the excerpt with matches marked. */
+  #item(result: SearchResult): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'search-result';
+    const heading = document.createElement('h3');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.title;
+    heading.append(link);
+    const meta = document.createElement('p');
+    meta.className = 'search-result__meta';
+    meta.append(result.category);
+    if (result.updated) {
+      const time = document.createElement('time');
+      time.dateTime = result.updated.iso;
+      time.textContent = result.updated.label;
+      // The string places the date: "Updated {date}" in English, elsewhere where the language puts it.
+      const [before = '', after = ''] = this.#words.text('search.updated').split('{date}');
+      meta.append(result.category ? ' · ' : '', before, time, after);
+    }
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result__excerpt';
+    // Text nodes and <mark> elements: nothing from the index is parsed as HTML.
+    excerpt.append(...result.excerpt.map((part) => (part.isMatch ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text)));
+    item.append(heading, meta, excerpt);
+    return item;
+  }
+
   #render() {
     const selected = this.#selectedCategories();
     const visible = selected.length ? this.#shown.filter((r) => selected.includes(r.category)) : this.#shown;
     const list = this.#part<HTMLOListElement>('search-results');
     list.replaceChildren(...visible.map((result) => this.#item(result)));
+    const base = import.meta.env.BASE_URL;
     const prefix = this.dataset.pagePrefix;
     // Default-language results open in the reader's interface (/cy/articles/…), which says the text is not translated.
     const offered = this.#shown.length === 0 ? this.#fallbackShown : [];
@@ -336,38 +314,6 @@ class HandrailSearch extends HTMLElement {
     void this.#suggest(this.#lastQuery);
   }
 
-  #fallbackIntro(): string {
-    return this.#words.text('search.fallbackIntro', { query: this.#lastQuery, language: this.dataset.languageName ?? '', original: this.dataset.fallbackName ?? '' });
-  }
-
-  /** One result: its title linked, topic and date, and the excerpt with matches marked. */
-  #item(result: SearchResult): HTMLLIElement {
-        const item = document.createElement('li');
-        item.className = 'search-result';
-        const heading = document.createElement('h3');
-        const link = document.createElement('a');
-        link.href = result.url;
-        link.textContent = result.title;
-        heading.append(link);
-        const meta = document.createElement('p');
-        meta.className = 'search-result__meta';
-        meta.append(result.category);
-        if (result.updated) {
-          const time = document.createElement('time');
-          time.dateTime = result.updated.iso;
-          time.textContent = result.updated.label;
-          // The string places the date: "Updated {date}" in English, elsewhere where the language puts it.
-          const [before = '', after = ''] = this.#words.text('search.updated').split('{date}');
-          meta.append(result.category ? ' · ' : '', before, time, after);
-        }
-        const excerpt = document.createElement('p');
-        excerpt.className = 'search-result__excerpt';
-        // Text nodes and <mark> elements: nothing from the index is parsed as HTML.
-        excerpt.append(...result.excerpt.map((part) => (part.isMatch ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text)));
-        item.append(heading, meta, excerpt);
-        return item;
-  }
-
   /** Offline, a result whose page was never saved says so, and offers the phone. */
   async #markUncached(list: HTMLElement) {
     if (!('caches' in window)) return;
@@ -381,22 +327,8 @@ class HandrailSearch extends HTMLElement {
     }
   }
 
-  /** Every word the help center uses, fetched once; undefined if it cannot be had (search still works). */
-  #loadVocabulary(): Promise<Record<string, number> | undefined> {
-    // The page's own language's words: "Did you mean" never suggests an English word to a Welsh reader.
-    this.#vocabulary ??= this.#fetchVocabulary(this.dataset.vocabulary ?? `${base}search-words.json`);
-    return this.#vocabulary;
-  }
-
-  #fetchVocabulary(url: string | undefined): Promise<Record<string, number> | undefined> {
-    if (!url) return Promise.resolve(undefined);
-    return fetch(url)
-      .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
-      .catch(() => undefined);
-  }
-
   async #suggest(query: string) {
-    const vocabulary = await this.#loadVocabulary();
+    const vocabulary = await loadVocabulary();
     const better = vocabulary ? suggestQuery(query, vocabulary) : undefined;
     // Results already shown for the correction say so; asking again would be noise.
     if (!better || query !== this.#lastQuery || better === this.#corrected) return;

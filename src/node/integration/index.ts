@@ -22,7 +22,7 @@ import { logHandlers } from 'astro/config';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { contentDir, OPTIONAL_SETTINGS_FILES } from '../project-paths.ts';
+import { contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
 import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
@@ -64,6 +64,12 @@ function normaliseBase(base: string): string {
 }
 
 /** Handrail's Astro integration (registered in astro.config.mjs). */
+const scratchRoot = path.join(projectRoot, '.handrail') + path.sep;
+/** A file under .handrail/ (builds, benchmarks, caches) that is not part of the content being previewed. */
+function isScratch(file: string): boolean {
+  return path.resolve(file).startsWith(scratchRoot) && !path.resolve(file).startsWith(path.resolve(contentDir) + path.sep);
+}
+
 export default function handrail(): AstroIntegration {
   const timer = new PhaseTimer();
   /** The dev server's latest check (a build keeps only `redirectSources`). */
@@ -106,7 +112,9 @@ export default function handrail(): AstroIntegration {
             // A file is reported changed once its size has settled: an editor saving
             // truncates and then writes, and Astro read articles half written (a
             // front matter without a title, or the old text kept) and missed the rest.
-            vite: { server: { watch: { awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } } } },
+            // Builds, benchmarks and caches under .handrail/ (tens of thousands of files after a
+            // bench) are never watched, except a content folder kept there (the dev benchmark's).
+            vite: { server: { watch: { awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 }, ignored: (file: string) => isScratch(file) } } },
           });
         }
         // Astro lists every page it writes; the build's summary is what a writer needs. (Set for
