@@ -133,6 +133,9 @@ let entries: Promise<Map<string, CollectionEntry<'articleTranslations'>>> | unde
 /** The collection entry of a published translation ("refunds", "cy"), for rendering its body. */
 export async function getTranslationEntry(slug: string, lang: string) {
   // One map for the whole build, as for the originals.
-  entries ??= getCollection('articleTranslations', (entry) => !entry.data.draft).then((list) => new Map(list.map((entry) => [entry.id.split('/')[1] ?? entry.id, entry])));
+  const read = () => getCollection('articleTranslations', (entry) => !entry.data.draft).then((list) => new Map(list.map((entry) => [entry.id.split('/')[1] ?? entry.id, entry])));
+  // The dev server reads afresh, as for the originals: a saved translation shows on reload.
+  if (import.meta.env.DEV) return (await read()).get(`${slug}.${lang}`);
+  entries ??= read();
   return (await entries).get(`${slug}.${lang}`);
 }

@@ -72,7 +72,7 @@ export function watchContent(options: {
     // Astro keeps each page's list of addresses (getStaticPaths) until it stores new content;
     // a list made while a renamed file was half way (neither name readable) kept the article
     // a 404. Have it made again from what the check just read, and open pages follow.
-    for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+    remakeRoutes();
     newVersion();
     if (text !== problemsText) {
       const isFixed = !errorsOf(check).length;
@@ -110,8 +110,18 @@ export function watchContent(options: {
     server.environments.client.hot.send('handrail:content-version', { version: devState().contentVersion });
   };
   server.environments.client.hot.on('handrail:content-version-request', (_data, client) => client.send('handrail:content-version', { version: devState().contentVersion }));
-  server.watcher.on('change', (file) => file === storeFile && newVersion());
-  server.watcher.on('add', (file) => file === storeFile && newVersion());
+  // Each time Astro stores new content, the page lists are made again too: a list made
+  // before the store had a renamed article kept it a 404 until the next save.
+  const remakeRoutes = () => {
+    for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+  };
+  const stored = (file: string) => {
+    if (file !== storeFile) return;
+    remakeRoutes();
+    newVersion();
+  };
+  server.watcher.on('change', stored);
+  server.watcher.on('add', stored);
 
   server.watcher.add(contentDir);
   server.watcher.on('all', (event, file) => {
