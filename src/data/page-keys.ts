@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HelpCenter } from './help-center.ts';
-import { categoryNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
+import { pagerNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
 
 /**
  * What every page shows whatever its article: site settings, contact
@@ -25,7 +25,8 @@ export function articlePageKey(
   site: string,
   today = new Date(),
 ): string {
-  const { previous, next } = categoryNeighbours(article, center.byCategory.get(article.category) ?? []);
+  const related = relatedArticles(article, center.bySlug);
+  const { previous, next } = pagerNeighbours(article, center.byCategory.get(article.category) ?? [], related);
   const linked = (a?: ArticleSummary) => a && [a.slug, a.title, a.description, a.category];
   return digest([
     site,
@@ -33,7 +34,7 @@ export function articlePageKey(
     article,
     center.references.get(article.slug),
     article.review_by !== undefined && article.review_by < today,
-    relatedArticles(article, center.bySlug).map(linked),
+    related.map(linked),
     linked(previous),
     linked(next),
   ]);
