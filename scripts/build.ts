@@ -13,8 +13,9 @@
  *
  * Environment: HANDRAIL_CONTENT_DIR (content set), HANDRAIL_BASE (sub-path),
  * HANDRAIL_TIMINGS_FILE (phase timings for the benchmark, written by the
- * integration), HANDRAIL_TEST_PAUSE_AT (tests only: stop at a named step to
- * be killed).
+ * integration), HANDRAIL_VERBOSE=1 (Astro's own log: every page, and
+ * whether it was reused from the cache), HANDRAIL_TEST_PAUSE_AT (tests only:
+ * stop at a named step to be killed).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';

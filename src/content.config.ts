@@ -7,6 +7,7 @@ import { contactSchema } from './schemas/contact.ts';
 import { announcementsSchema } from './schemas/announcements.ts';
 import { synonymsSchema } from './schemas/synonyms.ts';
 import { accessibilitySchema } from './schemas/accessibility.ts';
+import { redirectsSchema } from './schemas/redirects.ts';
 import { announcementTranslationsSchema, articleTranslationSchema, categoryTranslationSchema, contactTranslationSchema, uiStringsSchema } from './schemas/translations.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -100,6 +101,8 @@ function optionalFile(name: (typeof OPTIONAL_SETTINGS_FILES)[number]) {
 const announcements = defineCollection({ loader: optionalFile('announcements.yaml'), schema: announcementsSchema });
 const synonyms = defineCollection({ loader: optionalFile('synonyms.yaml'), schema: synonymsSchema });
 const accessibility = defineCollection({ loader: optionalFile('accessibility.yaml'), schema: accessibilitySchema });
+/** Old addresses of a previous help center (content/redirects.yaml), each a redirect page. */
+const oldAddresses = defineCollection({ loader: optionalFile('redirects.yaml'), schema: redirectsSchema });
 
 export const collections = {
   articles,
@@ -109,6 +112,7 @@ export const collections = {
   announcements,
   synonyms,
   accessibility,
+  oldAddresses,
   articleTranslations,
   categoryTranslations,
   contactTranslations,

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AnnouncementData } from '../schemas/announcements.ts';
 import type { ContactData } from '../schemas/contact.ts';
+import type { Redirect } from '../schemas/redirects.ts';
 import type { SiteData } from '../schemas/site.ts';
 import { articleReference } from '../shared/contact.ts';
 import {
@@ -25,6 +26,8 @@ export interface HelpCenter {
   bySlug: Map<string, ArticleSummary>;
   /** Old addresses (redirect_from slugs) and the published article each now leads to. */
   redirects: Map<string, ArticleSummary>;
+  /** Old addresses of a previous help center (content/redirects.yaml) and the Handrail address each leads to. */
+  oldAddresses: Redirect[];
   byCategory: Map<string, ArticleSummary[]>;
   counts: Map<string, number>;
   contact: ContactData;
@@ -82,6 +85,7 @@ async function load(): Promise<HelpCenter> {
   if (!contactEntry) throw new Error('content/contact.yaml was not loaded; run the content check (npm run check:content).');
   const announcementsEntry = await getEntry('announcements', 'announcements');
   const synonymsEntry = await getEntry('synonyms', 'synonyms');
+  const oldAddressesEntry = await getEntry('oldAddresses', 'redirects');
   const references = new Map<string, string>();
   const taken = new Set<string>();
   // Sorted so that a clash is always resolved the same way.
@@ -100,6 +104,7 @@ async function load(): Promise<HelpCenter> {
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),
     redirects: new Map(articles.flatMap((a) => a.redirect_from.map((old) => [old, a] as const))),
+    oldAddresses: oldAddressesEntry?.data.redirects ?? [],
     byCategory,
     counts: countByCategory(articles),
   };

@@ -27,4 +27,4 @@ export const contentDir = path.resolve(projectRoot, process.env.HANDRAIL_CONTENT
 export const publicDir = path.resolve(projectRoot, 'public');
 
 /** Settings files a help center may leave out of its content folder: without one, its collection is empty. */
-export const OPTIONAL_SETTINGS_FILES = ['announcements.yaml', 'synonyms.yaml', 'accessibility.yaml'] as const;
+export const OPTIONAL_SETTINGS_FILES = ['announcements.yaml', 'synonyms.yaml', 'accessibility.yaml', 'redirects.yaml'] as const;

@@ -1,3 +1,5 @@
+import type { RuleId } from './check-rules.ts';
+
 /**
  * One thing wrong with the content, said so a writer can fix it without
  * reading code: where it is, what was found, what is allowed, what to do.
@@ -19,6 +21,8 @@ export interface Problem {
   allowed?: string;
   /** What to do about it. */
   fix?: string;
+  /** The rule that found it (src/shared/check-rules.ts): what a baseline records. Without one, never baselined. */
+  rule?: RuleId;
   /** Errors stop the build; warnings are advice. */
   severity: 'error' | 'warning';
 }

@@ -45,6 +45,9 @@ export function encodePath(path: string): string {
   return out;
 }
 
+/** Longest part of an old path that can be a folder name (255 bytes on common file systems, with room to spare). */
+const MAX_SEGMENT_BYTES = 240;
+
 /** Options for {@link formatRedirectsFile}. */
 export interface RedirectsFileOptions {
   /** The site's base path ("/" or "/help/"): added to every destination, not to the old paths. */
@@ -68,5 +71,32 @@ export function formatRedirectsFile(redirects: readonly RedirectRule[], options:
     lines.set(encodedFrom, `${encodedFrom} ${destination} 301`);
   }
   const sorted = [...lines.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
-  return ['# Made from content/redirects.yaml by the build; edit that file, not this one.', ...sorted, ''].join('\n');
+  return ['# Made by the build from content/redirects.yaml and the articles\' redirect_from; edit those, not this file.', ...sorted, ''].join('\n');
+}
+
+/**
+ * Where the redirect page of an old path is built, as the route parameter
+ * of `src/pages/[...old].astro`: the path decoded, without the base path
+ * and the slashes at either end ("/hc/en-us/articles/1-Réglages" →
+ * "hc/en-us/articles/1-Réglages"). Undefined when the old path is outside
+ * the site's base path, where no page of this site can be (only
+ * `_redirects` serves it then), for a part too long to be a folder name
+ * (the same), and for a path with "." or ".." parts.
+ */
+export function redirectPageParam(from: string, base = '/'): string | undefined {
+  let decoded = from;
+  try {
+    decoded = decodeURIComponent(from);
+  } catch {
+    // A stray "%" stays as written.
+  }
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const withSlash = decoded.endsWith('/') ? decoded : `${decoded}/`;
+  if (!withSlash.startsWith(prefix)) return undefined;
+  const param = withSlash.slice(prefix.length).replace(/\/+$/, '');
+  // "." and ".." would place the page somewhere else, even outside the site (the check refuses them).
+  if (param.split(/[/\\]/).some((segment) => segment === '.' || segment === '..' || segment === '')) return undefined;
+  // A file name holds at most 255 bytes on common file systems; a longer part can only be a _redirects line.
+  if (param.split('/').some((segment) => new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES)) return undefined;
+  return param === '' ? undefined : param;
 }

@@ -12,27 +12,32 @@ import { allPages, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
 
 // The same engine, tags, exceptions and report as `npm run audit` (src/node/audit/audit.ts).
 
-
 async function audit(page: Page, pagePath: string, theme: PageFindings['theme'], width: number): Promise<PageFindings | undefined> {
   const violations = await auditPage(page, pagePath);
   return violations.length ? { path: pagePath, theme, width, violations } : undefined;
 }
 
+/** Pages per test: small enough that a slow machine stays inside a test's time, and workers share the list. */
+const PAGES_PER_TEST = 12;
+const pages = [...allPages(), ...unlistedPages()];
+const groups = Array.from({ length: Math.ceil(pages.length / PAGES_PER_TEST) }, (_, i) => pages.slice(i * PAGES_PER_TEST, (i + 1) * PAGES_PER_TEST));
+
 for (const colorScheme of AUDIT_THEMES) {
   for (const width of AUDIT_WIDTHS) {
-    test(`every page has no axe violations: ${colorScheme} scheme, ${width} px wide`, async ({ auditPage: page }) => {
-      const pages = [...allPages(), ...unlistedPages()];
-      test.setTimeout(30_000 + pages.length * 3_000);
-      await page.emulateMedia({ colorScheme });
-      await page.setViewportSize({ width, height: 900 });
-      const findings: PageFindings[] = [];
-      for (const { path, status } of pages) {
-        const response = await page.goto(path);
-        expect.soft(response?.status(), `status of ${path}`).toBe(status);
-        const found = await audit(page, path, colorScheme, width);
-        if (found) findings.push(found);
-      }
-      expect(findings, formatReport(findings)).toEqual([]);
+    groups.forEach((group, index) => {
+      test(`every page has no axe violations: ${colorScheme} scheme, ${width} px wide (pages ${index * PAGES_PER_TEST + 1}–${index * PAGES_PER_TEST + group.length} of ${pages.length})`, async ({ auditPage: page }) => {
+        test.setTimeout(30_000 + group.length * 6_000);
+        await page.emulateMedia({ colorScheme });
+        await page.setViewportSize({ width, height: 900 });
+        const findings: PageFindings[] = [];
+        for (const { path, status } of group) {
+          const response = await page.goto(path);
+          expect.soft(response?.status(), `status of ${path}`).toBe(status);
+          const found = await audit(page, path, colorScheme, width);
+          if (found) findings.push(found);
+        }
+        expect(findings, formatReport(findings)).toEqual([]);
+      });
     });
   }
 }

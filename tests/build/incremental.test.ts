@@ -12,7 +12,8 @@ import { projectRoot } from '../../src/node/project-paths.ts';
 function build(contentDir: string, outDir: string) {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir },
+    // Verbose: Astro's page list says which pages came from the cache.
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_VERBOSE: '1' },
     encoding: 'utf8',
   });
   const output = `${result.stdout}\n${result.stderr}`;

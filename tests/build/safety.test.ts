@@ -101,14 +101,15 @@ describe('hostile content fails the build and leaves the previous site intact', 
   }
 });
 
-describe('astro build alone (no content check) still refuses code and links', { concurrency: false }, () => {
+describe('astro build alone refuses code and links: it runs the same content check first', { concurrency: false }, () => {
   test('an MDX import stops the build with the writer\'s message, and nothing is written', async () => {
     const dir = await fixtureContent();
     await writeFile(path.join(dir, 'articles/billing/x.mdx'), hostileArticle('Import', [{ category: '', text: "import host from '/etc/hostname?raw'" }, { category: '', text: 'Home: {process.env.HOME}' }]).text);
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-astro-')), 'site');
     const { status, output } = astroBuild(dir, out);
     assert.notEqual(status, 0, output);
-    assert.match(output, /x\.mdx was not built: it holds something that would run as code\./);
+    // The content check stops it at startup; the render guard behind it is tested in tests/unit/render-sanitize.test.ts.
+    assert.match(output, /The content has 2 errors and 0 warnings\. Nothing was built\./);
     assert.match(output, /x\.mdx:8:1 error: has an import statement: articles cannot load code or files/);
     assert.match(output, /x\.mdx:10:7 error: has a JavaScript expression in \{ \}, which articles cannot run/);
     assert.ok(!existsSync(path.join(out, 'articles')), 'no page was written');
@@ -122,15 +123,16 @@ describe('astro build alone (no content check) still refuses code and links', { 
     assert.notEqual(status, 0, output);
     assert.match(output, /The site was not built: some files are not what they seem\./);
     assert.match(output, /host\.md error: is a symbolic link/);
+    assert.doesNotMatch(output, /^\s+at .*:\d+:\d+\)?$/m, 'no stack trace');
     assert.ok(!existsSync(out), 'nothing was written');
   });
 });
 
-/** Starts a build that pauses at a step (or is caught mid-Astro), SIGKILLs its whole process group there. */
+/** Starts a build that pauses at a step ('astro': pages written, before search and offline), SIGKILLs its whole process group there. */
 async function killAt(contentDir: string, out: string, step: string): Promise<void> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', out], {
     cwd: projectRoot,
-    env: env(contentDir, step === 'astro' ? {} : { HANDRAIL_TEST_PAUSE_AT: step }),
+    env: env(contentDir, { HANDRAIL_TEST_PAUSE_AT: step }),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -141,7 +143,7 @@ async function killAt(contentDir: string, out: string, step: string): Promise<vo
       output += chunk;
       // Astro colours its log when it thinks a terminal is there: match the words, not the escapes.
       const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
-      const reached = step === 'astro' ? /\[build\] Building static entrypoints|\[build\] Collecting build info/.test(plain) : plain.includes(`⏸ paused at ${step}`);
+      const reached = plain.includes(`⏸ paused at ${step}`);
       if (reached) {
         clearTimeout(timer);
         resolve();

@@ -58,6 +58,7 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
 
   before(async () => {
     contentDir = await fixtureContent();
+    await writeFile(path.join(contentDir, 'redirects.yaml'), 'redirects:\n  - from: /hc/en-us/articles/360001234-Welcome\n    to: /articles/welcome/\n');
     server = await startDevServer({ contentDir });
     serverOutput = server.output;
     browser = await chromium.launch(chromiumLaunchOptions());
@@ -74,6 +75,19 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  test('an old address of content/redirects.yaml is a redirect page, as in the build', async () => {
+    const response = await fetch(`${server.url}hc/en-us/articles/360001234-Welcome/`);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /<meta http-equiv="refresh" content="0; url=\/articles\/welcome\/">/);
+    assert.match(html, /<a href="\/articles\/welcome\/">Go to “Welcome”<\/a>/);
+    // In a page of its own, so the forward cannot land in another test's page.
+    const own = await browser.newPage();
+    await open(own, `${server.url}hc/en-us/articles/360001234-Welcome/`);
+    await own.waitForURL(/\/articles\/welcome\/$/);
+    await own.close();
   });
 
   test('search finds articles, from an index of the pages as the dev server renders them', async () => {

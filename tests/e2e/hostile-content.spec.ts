@@ -10,8 +10,9 @@ import { markdownDefinitions, markdownPayloads, mdxHtmlPayloads } from '../fixtu
 
 /**
  * The sanitizer alone holds: an article carrying every payload the checker
- * rejects is built with `astro build` directly — the content check never
- * runs, which only a test (not a writer's pull request) can arrange — and
+ * rejects is built with `astro build` directly, the content check's errors
+ * ignored (HANDRAIL_TEST_RENDER_UNCHECKED, which only a test, not a
+ * writer's pull request, can set) — and
  * read in Chromium. Nothing may run, and nothing may be asked of another
  * origin. (MDX code — imports, exports, expressions — cannot be built at
  * all: tests/build/safety.test.ts proves the build refuses it.)
@@ -31,7 +32,7 @@ test.beforeAll(async () => {
   const outDir = path.join(path.dirname(contentDir), 'site');
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_OUT_DIR: outDir, HANDRAIL_ROOT: projectRoot },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_OUT_DIR: outDir, HANDRAIL_ROOT: projectRoot, HANDRAIL_TEST_RENDER_UNCHECKED: '1' },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);

@@ -18,7 +18,10 @@ export function contentFileGuard(): AstroIntegration {
       'astro:config:setup': async () => {
         const problems = (await checkFileSafety({ root: projectRoot, contentDir, publicDir })).filter((p) => p.severity === 'error');
         if (problems.length) {
-          throw new Error(`The site was not built: some files are not what they seem.\n\n${problems.map(formatProblem).join('\n\n')}`);
+          const error = new Error(`The site was not built: some files are not what they seem.\n\n${problems.map(formatProblem).join('\n\n')}`);
+          // The list names each file and its fix; a stack trace would only point into Handrail's code.
+          error.stack = '';
+          throw Object.assign(error, { hint: 'Replace each link with the file itself, then build again. `npm run check` lists the same problems.' });
         }
       },
     },

@@ -38,6 +38,18 @@ export async function walkWithoutFollowing(dir: string): Promise<WalkEntry[]> {
   return entries;
 }
 
+/**
+ * Whether a file is one of `npm run import`'s own records under
+ * content/.import/ (the state file `<source>.json` and the report
+ * `<source>-report.md`): never read by the build nor published, so they
+ * may be as large as a big help center's import makes them. Links there
+ * are still refused.
+ */
+export function isImportRecord(paths: ContentPaths, absolute: string): boolean {
+  const inside = path.relative(path.join(paths.contentDir, '.import'), absolute);
+  return !inside.startsWith('..') && !path.isAbsolute(inside) && inside !== '';
+}
+
 function display(paths: ContentPaths, absolute: string): string {
   return path.relative(paths.root, absolute).split(path.sep).join('/') || '.';
 }
@@ -70,7 +82,7 @@ export async function checkFileSafety(paths: ContentPaths): Promise<Problem[]> {
           fix: `Remove it from ${where}.`,
           severity: 'error',
         });
-      } else if (entry.kind === 'file' && dir === paths.contentDir && entry.size > MAX_CONTENT_BYTES) {
+      } else if (entry.kind === 'file' && dir === paths.contentDir && entry.size > MAX_CONTENT_BYTES && !isImportRecord(paths, entry.absolute)) {
         problems.push({
           file,
           message: `is larger than 1 MB (${(entry.size / 1e6).toFixed(1)} MB), far more than any article or settings file needs`,

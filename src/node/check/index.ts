@@ -26,6 +26,8 @@ import { checkFileSafety, readContentText } from './file-safety.ts';
 import { exists, listFiles, relative, type ContentPaths } from './files.ts';
 import { checkLanguages, type History, type LanguagesResult } from './languages.ts';
 import { checkLinks } from './links.ts';
+import { checkRedirectsFile } from './redirects.ts';
+import type { Redirect } from '../../schemas/redirects.ts';
 
 export type { ContentPaths } from './files.ts';
 export type { CheckedArticle } from './articles.ts';
@@ -55,6 +57,8 @@ export interface ContentCheckResult {
   articles: CheckedArticle[];
   /** Translations, interface strings and translated settings. */
   languages: LanguagesResult;
+  /** The old addresses of content/redirects.yaml (none while the file is missing or has problems). */
+  redirects: Redirect[];
 }
 
 
@@ -113,7 +117,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
         message: `is the same as the title of ${same.file}`,
         received: article.data.title,
         fix: 'Give each article its own title, so customers can tell them apart in search results.',
-        severity: 'error',
+        rule: 'duplicate-title', severity: 'error',
       });
     } else titles.set(key, article);
     article.data.redirect_from.forEach((slug, index) => {
@@ -135,7 +139,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
         message: 'is past: the article is due for a review, and readers are told it may be out of date',
         received: article.data.review_by,
         fix: 'Check the article is still right, then set a new review_by date (and updated).',
-        severity: 'warning',
+        rule: 'review-due', severity: 'warning',
       });
     }
   }
@@ -181,7 +185,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
           message: 'names an article that does not exist',
           received: slug,
           fix: guess ? `Did you mean "${guess}"?` : 'Use the file name of another article, without .md.',
-          severity: 'error',
+          rule: 'related', severity: 'error',
         });
       } else if (linked.data.draft && !article.data.draft) {
         problems.push({
@@ -191,7 +195,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
           message: `names a draft (${linked.file}), which will not be published`,
           received: slug,
           fix: 'Publish that article first, or remove it from related.',
-          severity: 'error',
+          rule: 'related', severity: 'error',
         });
       } else if (slug === article.slug) {
         problems.push({
@@ -201,7 +205,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
           message: 'names the article itself',
           received: slug,
           fix: 'Remove it from related.',
-          severity: 'error',
+          rule: 'related', severity: 'error',
         });
       }
     });
@@ -226,6 +230,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
       });
     });
   }
+  const redirectsFile = await checkRedirectsFile({ paths, site, bySlug, movedSlugs: redirects, categories }, problems, (absolute) => readContentText(paths, absolute, problems));
   const languages = await checkLanguages({ paths, site, problems }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
-  return { problems, site, contact, announcements, synonyms, categories, articles, languages };
+  return { problems, site, contact, announcements, synonyms, categories, articles, languages, redirects: redirectsFile ?? [] };
 }

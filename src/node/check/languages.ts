@@ -218,6 +218,7 @@ function reportOutdated(ctx: LanguageContext, translation: CheckedArticleFile<Ar
     field: freshness.basis === 'translated_from' || freshness.basis === 'updated' ? freshness.basis : undefined,
     message: `may be out of date: ${original.file} changed on ${day(freshness.originalUpdated)}, after this translation (${since} ${day(freshness.translatedAt)}); readers are told so`,
     fix: `Bring the translation up to date, then set translated_from: ${day(freshness.originalUpdated)}.`,
+    rule: 'translation-outdated',
     severity: 'warning',
   });
 }

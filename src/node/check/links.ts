@@ -30,7 +30,7 @@ export async function checkLinks(
           message: '<Image> shows a file that does not exist in public/',
           received: src,
           fix: `Add the file as public${src}, or correct the path.`,
-          severity: 'error',
+          rule: 'missing-file', severity: 'error',
         });
       }
       continue;
@@ -45,7 +45,7 @@ export async function checkLinks(
           received: ref.value,
           allowed: article.scan?.headingIds.map((h) => `#${h}`).join(', ') || 'no headings on this page',
           fix: 'Link to one of the headings listed, or add the heading.',
-          severity: 'error',
+          rule: 'broken-anchor', severity: 'error',
         });
       }
       continue;
@@ -61,7 +61,7 @@ export async function checkLinks(
           message: `links to an old address that now redirects to /articles/${moved.slug}/`,
           received: ref.value,
           fix: `Link to /articles/${moved.slug}/ directly.`,
-          severity: 'warning',
+          rule: 'old-address', severity: 'warning',
         });
         continue;
       }
@@ -72,7 +72,7 @@ export async function checkLinks(
           message: 'links to an article that does not exist',
           received: ref.value,
           fix: guess ? `Did you mean /articles/${guess}/? ` : 'Check the file name of the article you meant (the part before .md).',
-          severity: 'error',
+          rule: 'broken-link', severity: 'error',
         });
         continue;
       }
@@ -82,7 +82,7 @@ export async function checkLinks(
           message: `links to a draft (${linked.file}), which will not be published`,
           received: ref.value,
           fix: 'Publish the linked article (remove draft: true), or remove the link until it is ready.',
-          severity: 'error',
+          rule: 'draft-link', severity: 'error',
         });
       }
       if (target.hash && linked.scan && !linked.scan.headingIds.includes(decodeURIComponent(target.hash))) {
@@ -92,7 +92,7 @@ export async function checkLinks(
           received: ref.value,
           allowed: linked.scan.headingIds.map((h) => `#${h}`).join(', ') || 'no headings in that article',
           fix: 'Link to one of the headings listed, or to the article without a #part.',
-          severity: 'error',
+          rule: 'broken-anchor', severity: 'error',
         });
       }
     } else if (target.type === 'category') {
@@ -103,7 +103,7 @@ export async function checkLinks(
           received: ref.value,
           allowed: [...categories.keys()].map((c) => `/categories/${c}/`).join(', '),
           fix: 'Use one of the categories listed.',
-          severity: 'error',
+          rule: 'broken-link', severity: 'error',
         });
       }
     } else if (target.type === 'page') {
@@ -114,7 +114,7 @@ export async function checkLinks(
           received: ref.value,
           allowed: `/articles/<slug>/, /categories/<slug>/, ${fixedPagePaths.join(', ')}`,
           fix: 'Link to an article as /articles/<file name>/.',
-          severity: 'error',
+          rule: 'broken-link', severity: 'error',
         });
       }
     } else if (!(await exists(path.join(paths.publicDir, decodeURIComponent(target.path))))) {
@@ -123,7 +123,7 @@ export async function checkLinks(
         message: `${ref.kind === 'image' ? 'shows an image' : 'links to a file'} that does not exist in public/`,
         received: ref.value,
         fix: `Add the file as public${target.path}, or correct the path.`,
-        severity: 'error',
+        rule: 'missing-file', severity: 'error',
       });
     }
   }

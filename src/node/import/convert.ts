@@ -26,7 +26,8 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { allElements, element, isElement, plainText, rewriteElements, stringProperty, text } from './hast.ts';
-import { cleanHtml, type CalloutType } from './html-clean.ts';
+import type { CalloutType } from './callouts.ts';
+import { cleanHtml } from './html-clean.ts';
 import { anchorMap, convertTables, normaliseHeadings } from './html-structure.ts';
 import type { FindingKind } from './report.ts';
 

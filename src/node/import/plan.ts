@@ -6,21 +6,18 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DESCRIPTION_MAX, TITLE_MAX } from '../../schemas/article.ts';
 import type { ImportState } from '../../schemas/import-state.ts';
 import { AssetStore } from './assets.ts';
-import { prepareHtml, prepareMarkdown, resolveReferences, toMarkdown, type CalloutStyle, type PreparedBody } from './convert.ts';
-import { articleFile, yamlBlock } from './frontmatter.ts';
-import type { OldTarget, SourceArticle, SourceHelpCenter, SourceVersion } from './model.ts';
+import { prepareHtml, prepareMarkdown, toMarkdown, type CalloutStyle } from './convert.ts';
+import { articleFile } from './frontmatter.ts';
+import type { SourceHelpCenter, SourceVersion } from './model.ts';
+import { categoryYaml, describe, fitTitle, unique } from './plan-fields.ts';
+import { newAddress, rewriteVersionLinks, type LinkContext } from './plan-links.ts';
+import { planRedirects } from './plan-redirects.ts';
+import type { PlannedArticle, PlannedVersion } from './planned.ts';
 import { lineOf, type Finding } from './report.ts';
 import { SlugAllocator, slugify } from './slug.ts';
-import { firstSentence, isoDate, languageTag, shortenAtWord, squashSpace } from './text.ts';
-
-// Alt texts editors fill in by themselves, which say nothing about the picture.
-const GENERIC_ALT = /^(image|picture|photo|screenshot|screen shot|graphic|icon|img|figure|diagram|untitled|alt|\d+|[\w-]+\.(png|jpe?g|gif|svg|webp))$/i;
-
-/** Longest category title (src/schemas/category.ts). */
-const CATEGORY_TITLE_MAX = 60;
+import { isoDate, languageTag } from './text.ts';
 
 /** How the plan is made. */
 export interface PlanOptions {
@@ -61,23 +58,6 @@ export interface ImportPlan {
   articleSlugs: Record<string, { slug: string; category: string }>;
   categorySlugs: Record<string, { slug: string }>;
   counts: { articles: number; translations: number; categories: number; categoryTranslations: number; drafts: number };
-}
-
-interface PlannedVersion {
-  version: SourceVersion;
-  lang: string | undefined; // undefined for the default language
-  title: string;
-  prepared: PreparedBody;
-  file: string; // without extension
-}
-
-interface PlannedArticle {
-  article: SourceArticle;
-  slug: string;
-  category: string;
-  main: PlannedVersion;
-  translations: PlannedVersion[];
-  draft: boolean;
 }
 
 const posix = (p: string) => p.split(path.sep).join('/');
@@ -199,56 +179,7 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
   const articleSlugs: ImportPlan['articleSlugs'] = {};
   for (const p of planned) articleSlugs[p.article.id] = { slug: p.slug, category: p.category };
 
-  // Addresses of the old site → new addresses.
-  const prefix = (locale: string | undefined) => (locale && !isDefault(locale) ? `/${languageTag(locale)}` : '');
-  const addressOf = (target: OldTarget, fromLocale: string | undefined): { href: string; lostHash?: string } | undefined => {
-    switch (target.kind) {
-      case 'article': {
-        const p = byId.get(target.id);
-        if (!p) return undefined;
-        const locale = target.locale ?? fromLocale;
-        const version = locale && !isDefault(locale) ? p.translations.find((t) => t.lang === languageTag(locale)) : undefined;
-        const chosen = version ?? p.main;
-        let href = `${version ? `/${version.lang}` : ''}/articles/${p.slug}/`;
-        if (target.hash) {
-          const id = chosen.prepared.anchors.get(target.hash) ?? (chosen.prepared.headingIds.includes(target.hash) ? target.hash : undefined);
-          if (id) href += `#${id}`;
-          else return { href, lostHash: target.hash };
-        }
-        return { href };
-      }
-      case 'category': {
-        const slug = categorySlugs.get(target.id);
-        if (!slug) return undefined;
-        const category = categoryById.get(target.id);
-        const translated = target.locale && category?.translations.some((t) => languageTag(t.locale) === languageTag(target.locale!));
-        return { href: `${translated ? prefix(target.locale) : ''}/categories/${slug}/` };
-      }
-      case 'home':
-        return { href: `${prefix(target.locale)}/` };
-      case 'contact':
-        return { href: '/contact/' };
-      case 'search':
-        return { href: '/search/' };
-      case 'file':
-        return undefined;
-    }
-  };
-
-  /** The old site's path for a URL, when it is on the old site. */
-  const oldPath = (href: string, base: string | undefined): { path: string; hash?: string; absolute: string } | undefined => {
-    let url: URL;
-    try {
-      url = new URL(href, base ?? 'https://old.invalid/');
-    } catch {
-      return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    const onOldSite = url.hostname === 'old.invalid' || hosts.has(url.hostname.toLowerCase()) || (base !== undefined && new URL(base).hostname === url.hostname);
-    if (!onOldSite) return undefined;
-    const absolute = url.hostname === 'old.invalid' ? url.pathname + url.search + url.hash : url.href;
-    return { path: url.pathname, hash: url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined, absolute };
-  };
+  const links: LinkContext = { center, hosts, byId, categorySlugs, categoryById, isDefault, assets };
 
   const files: PlannedFile[] = [];
   const allVersions = planned.flatMap((p) => [{ p, v: p.main }, ...p.translations.map((t) => ({ p, v: t }))]);
@@ -258,75 +189,7 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
     const note = (f: Omit<Finding, 'file' | 'source'>) => local.push({ ...where, ...f });
     for (const f of v.prepared.findings) note({ kind: f.kind, message: f.message, received: f.received, fix: f.fix, near: f.near });
     for (const f of v.version.notes ?? []) local.push({ ...where, kind: f.kind, message: f.message, received: f.received, fix: f.fix, near: f.near, source: f.sourceLine ? `${v.version.origin}:${f.sourceLine}` : v.version.origin });
-    const base = v.version.oldUrls.find((u) => /^https?:\/\//.test(u));
-    const fromLocale = v.lang ? v.version.locale : undefined;
-    resolveReferences(v.prepared, {
-      link: (href, linkText) => {
-        const trimmed = href.trim();
-        if (trimmed.startsWith('#')) {
-          const anchor = decodeURIComponentSafe(trimmed.slice(1));
-          if (!anchor) return null;
-          const id = v.prepared.anchors.get(anchor) ?? (v.prepared.headingIds.includes(anchor) ? anchor : undefined);
-          if (id) return `#${id}`;
-          note({ kind: 'anchor-lost', message: 'links to a place on the page that has no heading any more; the link was removed, its text kept', received: trimmed, fix: 'Link to a heading on the page, or leave the text as it is.', near: linkText });
-          return null;
-        }
-        if (/^(mailto|tel|sms):/i.test(trimmed)) return trimmed;
-        if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:/i.test(trimmed)) return trimmed;
-        const relative = !/^(https?:)?\/\//i.test(trimmed) && !trimmed.startsWith('/');
-        const found = relative && center.resolveRelative ? center.resolveRelative(trimmed, p.article, v.version) : undefined;
-        const old = found || (relative && center.resolveRelative) ? undefined : oldPath(trimmed, base);
-        if (!found && !old && !(relative && center.resolveRelative)) return trimmed; // another site
-        let target: OldTarget | undefined = found ?? (old ? center.parseOldPath(old.path) : undefined);
-        if (target && target.kind === 'article' && !target.hash && old?.hash) target = { ...target, hash: old.hash };
-        if (target?.kind === 'file') {
-          const fileUrl = old?.absolute ?? target.url;
-          const file = center.locateFile(fileUrl, p.article, v.version);
-          if (file) {
-            const address = assets.addFile(file, /\.(png|jpe?g|gif|webp|svg|avif)$/i.test(file) ? 'images' : 'files', `${v.version.origin}: ${fileUrl}`);
-            if (typeof address === 'string') return address;
-          }
-          note({ kind: 'file-missing', message: 'links to a file that is not in the export; the link still points at the old site', received: target.url, fix: 'Add the file to public/files/ and link to it there, or remove the link before the old site closes.', near: linkText });
-          return old?.absolute.startsWith('http') ? old.absolute : trimmed;
-        }
-        const address = target ? addressOf(target, fromLocale) : undefined;
-        if (address) {
-          if (address.lostHash) note({ kind: 'anchor-lost', message: 'links to a place in another article that has no heading any more; the link now goes to the top of the article', received: trimmed, fix: 'Link to one of that article\'s headings if it helps.', near: linkText });
-          return address.href;
-        }
-        note({
-          kind: 'link-unresolved',
-          message: relative && center.resolveRelative ? 'links to a page that is not part of this import' : 'links to a page of the old help center that is not in this export',
-          received: trimmed,
-          fix: 'Link to the new article that replaces it, or remove the link before the old site closes.',
-          near: linkText,
-        });
-        return old?.absolute ?? trimmed;
-      },
-      image: (src, alt) => {
-        const fileName = decodeURIComponentSafe(src.split(/[?#]/)[0]!.split('/').pop() ?? '');
-        if (!alt.trim() || GENERIC_ALT.test(alt.trim()) || alt.trim() === fileName) {
-          note({ kind: 'image-no-alt', message: alt.trim() ? 'has an image whose alt text does not say what it shows' : 'has an image without alt text', received: alt.trim() || (src.startsWith('data:') ? 'an inline image' : src), fix: 'Describe what the image shows in the [square brackets].', near: src.startsWith('data:') ? undefined : src });
-        }
-        if (src.startsWith('data:')) {
-          const address = assets.addDataUrl(src, `${p.slug}-image`, v.version.origin);
-          if (typeof address === 'string') return address;
-          note({ kind: 'image-unsafe', message: `has ${address.refused}, which was not copied`, fix: 'Save the picture as a PNG in public/images/ and show it from there.' });
-          return '';
-        }
-        const file = center.locateFile(src, p.article, v.version);
-        if (file) {
-          const address = assets.addFile(file, 'images', `${v.version.origin}: ${src}`);
-          if (typeof address === 'string') return address;
-          note({ kind: 'image-unsafe', message: `shows ${address.refused}; it was not copied`, received: src, fix: 'Save the picture as PNG or a clean SVG in public/images/ and show it from there.', near: src });
-          return src;
-        }
-        const old = oldPath(src, base);
-        const shown = old?.absolute.startsWith('http') ? old.absolute : src;
-        note({ kind: 'image-missing', message: 'shows an image that is not in the export; it still loads from the old site', received: src, fix: 'Download it into public/images/ and change the address, before the old site closes.', near: src });
-        return shown;
-      },
-    });
+    rewriteVersionLinks(links, p, v, note);
     const { markdown, format, fellBack } = toMarkdown(v.prepared, options.callouts);
     if (fellBack) note({ kind: 'callout-as-quote', message: 'has callouts that were written as quotes, because the page could not be made valid MDX', fix: 'Turn the quotes into <Callout> by hand if you want the boxes (rename the file to .mdx).' });
     const description = describe(v, findings, where);
@@ -391,7 +254,7 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
     const real = written.get(finding.file.replace(/\.mdx?$/, '')) ?? byOrigin.get(finding.file);
     if (real) finding.file = real;
   }
-  const redirects = planRedirects(center, planned, categorySlugs, addressOf, isDefault);
+  const redirects = planRedirects(center, planned, categorySlugs, (target, locale) => newAddress(links, target, locale), isDefault);
   return {
     files,
     assets,
@@ -407,107 +270,4 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
       drafts: planned.filter((p) => p.draft).length,
     },
   };
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-function unique(values: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const value of values.map((v) => squashSpace(v)).filter(Boolean)) {
-    const key = value.toLowerCase();
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(value);
-    }
-  }
-  return out;
-}
-
-/** A title that fits the schema, reported when it had to be shortened. */
-function fitTitle(title: string, origin: string, findings: Finding[]): string {
-  const clean = squashSpace(title);
-  if (clean.length <= TITLE_MAX) return clean;
-  const short = shortenAtWord(clean, TITLE_MAX);
-  findings.push({ kind: 'title-shortened', file: origin, message: `had a title over ${TITLE_MAX} characters; it was shortened at a word boundary`, received: clean, allowed: `at most ${TITLE_MAX} characters`, fix: `Check the new title "${short}" still says what the article answers.`, source: origin });
-  return short;
-}
-
-/** The source's own description, or the first sentence of the body (reported: a writer should check it). */
-function describe(v: PlannedVersion, findings: Finding[], where: { file: string; source: string }): string {
-  const own = squashSpace(v.version.description ?? '');
-  if (own) return shortenAtWord(own, DESCRIPTION_MAX, true);
-  const sentence = firstSentence(v.prepared.openingText, v.version.locale, DESCRIPTION_MAX) || v.title;
-  findings.push({ ...where, kind: 'description-generated', field: 'description', message: 'had no description; one was made from the first sentence', received: sentence, fix: 'Check this: one sentence on what the article answers, in the customer\'s words.' });
-  return sentence;
-}
-
-function categoryYaml(title: string, description: string | undefined, order: number | undefined, articleTitles: string[], file: string, origin: string, findings: Finding[], lang: string | undefined): string {
-  let fitted = squashSpace(title);
-  if (fitted.length > CATEGORY_TITLE_MAX) {
-    const short = shortenAtWord(fitted, CATEGORY_TITLE_MAX);
-    findings.push({ kind: 'title-shortened', file, field: 'title', message: `had a title over ${CATEGORY_TITLE_MAX} characters; it was shortened`, received: fitted, fix: `Check "${short}" still names the category.`, source: origin });
-    fitted = short;
-  }
-  let text = squashSpace(description ?? '');
-  if (!text) {
-    // Nothing to say from the source: the articles it holds say what it covers.
-    const named = articleTitles.slice(0, 3);
-    text = named.length ? shortenAtWord(`${named.join('; ')}${articleTitles.length > 3 ? '; and more' : ''}.`, DESCRIPTION_MAX, true) : fitted;
-    findings.push({ kind: 'description-generated', file, field: 'description', message: `had no description; one was made from ${named.length ? 'its article titles' : 'its title'}`, received: text, fix: 'Check this: one sentence on what the category covers.', source: origin });
-  } else text = shortenAtWord(text, DESCRIPTION_MAX, true);
-  const data: Record<string, unknown> = { title: fitted, description: text };
-  if (order !== undefined && lang === undefined) data.order = order;
-  return yamlBlock(data);
-}
-
-function planRedirects(
-  center: SourceHelpCenter,
-  planned: PlannedArticle[],
-  categorySlugs: Map<string, string>,
-  addressOf: (target: OldTarget, locale: string | undefined) => { href: string } | undefined,
-  isDefault: (locale: string) => boolean,
-): Array<{ from: string; to: string }> {
-  const out = new Map<string, string>();
-  const add = (url: string, to: string) => {
-    let from: string;
-    try {
-      from = new URL(url, 'https://old.invalid').pathname;
-    } catch {
-      return;
-    }
-    if (from === to || from === '/' || out.has(from)) return;
-    out.set(from, to);
-  };
-  for (const p of planned) {
-    // A draft had no public address, and redirecting to an unpublished page would only move the 404.
-    if (p.draft) continue;
-    for (const url of p.main.version.oldUrls) add(url, `/articles/${p.slug}/`);
-    for (const t of p.translations) {
-      if (t.version.draft) continue;
-      for (const url of t.version.oldUrls) add(url, `/${t.lang}/articles/${p.slug}/`);
-    }
-  }
-  const used = new Set(planned.filter((p) => !p.draft).map((p) => p.category));
-  for (const category of center.categories) {
-    const slug = categorySlugs.get(category.id);
-    const to = slug && used.has(slug) ? `/categories/${slug}/` : '/';
-    for (const url of category.oldUrls) add(url, to);
-    for (const t of category.translations) {
-      if (isDefault(t.locale)) continue;
-      const lang = languageTag(t.locale);
-      for (const url of t.oldUrls) add(url, slug && used.has(slug) ? `/${lang}/categories/${slug}/` : `/${lang}/`);
-    }
-  }
-  for (const extra of center.extraRedirects) {
-    const address = addressOf(extra.to, undefined);
-    if (address) add(extra.from, address.href);
-  }
-  return [...out.entries()].map(([from, to]) => ({ from, to })).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.from < b.from ? -1 : 1));
 }

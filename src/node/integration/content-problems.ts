@@ -49,10 +49,12 @@ export function errorsOf(check: Pick<ContentCheckResult, 'problems'>): Problem[]
  * first few warnings as one line each, so a build's output stays short and
  * still tells the writer something needs a look.
  */
-export function contentSummary(check: ContentCheckResult): string[] {
+export function contentSummary(check: ContentCheckResult & { baseline?: { known: unknown[]; file: string } }): string[] {
   const warnings = sortProblems(check.problems.filter((p) => p.severity === 'warning'));
   const count = warnings.length === 0 ? 'no warnings' : warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`;
   const lines = [`✓ Content checked: ${check.articles.length} articles in ${check.categories.size} categories, ${count}.`];
+  const known = check.baseline?.known.length ?? 0;
+  if (known) lines.push(`  ${known} known ${known === 1 ? 'problem' : 'problems'} counted in ${check.baseline!.file}: \`npm run check\` lists the worst files.`);
   for (const warning of warnings.slice(0, WARNINGS_SHOWN)) lines.push(`  ${formatProblemHeadline(warning)}`);
   if (warnings.length > WARNINGS_SHOWN) lines.push(`  … and ${warnings.length - WARNINGS_SHOWN} more.`);
   if (warnings.length) lines.push('  `npm run check` shows each warning with its fix.');

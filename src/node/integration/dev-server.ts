@@ -23,6 +23,9 @@ function forgetModule(server: ViteDevServer, file: string): void {
   }
 }
 
+/** How long a check waits for Astro to store the content again before it carries on. */
+const REFRESH_WAIT_MS = 10_000;
+
 /** Published article slugs, in a stable order, for the dev search index. */
 export function publishedSlugs(check: ContentCheckResult): string[] {
   return check.articles.filter((a) => !a.data.draft).map((a) => a.slug).sort();
@@ -79,7 +82,8 @@ export function watchContent(options: {
     // Astro drops the loaders' file watchers only on a full reload, and a
     // partial one added a second set on each save. With errors Astro's reload
     // fails on the same problems, which the page shows.
-    await refreshContent?.({}).catch(() => undefined);
+    // Never wait on it for ever: a reload that hangs would hold back every later check, and the fix with them.
+    await Promise.race([refreshContent?.({}).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, REFRESH_WAIT_MS).unref())]);
     // Astro keeps each page's list of addresses (getStaticPaths) until it stores new content;
     // a list made while a renamed file was half way (neither name readable) kept the article
     // a 404. Have it made again from what the check just read, and open pages follow.

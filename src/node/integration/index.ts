@@ -11,7 +11,8 @@
  * - `astro:server:setup` / `astro:server:start` give the dev server a live
  *   search index and re-check the content on every save.
  * - `astro:build:done` indexes the built site with Pagefind, adds offline
- *   support (service worker) and writes the policy as a `_headers` file.
+ *   support (service worker), writes the policy as a `_headers` file and
+ *   every old address as a `_redirects` file.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
 import { contentDir, OPTIONAL_SETTINGS_FILES } from '../project-paths.ts';
+import { pauseFor } from '../publish.ts';
 import { readFeedbackEndpoint } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
@@ -33,6 +35,7 @@ import { publishedSlugs, recordCheck, watchContent } from './dev-server.ts';
 import { addOfflineSupport } from './offline.ts';
 import { onDemandModules } from './on-demand.ts';
 import { indexSite } from './pagefind.ts';
+import { placeFileLikeRedirectPages, redirectsSummary, writeRedirectsFile } from './redirects-file.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { PhaseTimer } from './timings.ts';
 
@@ -117,7 +120,8 @@ export default function handrail(): AstroIntegration {
         }
         // Astro lists every page it writes; the build's summary is what a writer needs. (Set for
         // `astro check` too: Astro rebuilds its content store whenever the config differs from the last run.)
-        else updateConfig({ logger: logHandlers.node({ level: 'warn' }) });
+        // HANDRAIL_VERBOSE=1 keeps Astro's own page list (which pages were reused from the cache).
+        else updateConfig({ logger: logHandlers.node({ level: process.env.HANDRAIL_VERBOSE ? 'info' : 'warn' }) });
         // `astro check` (npm run typecheck) only needs the types.
         if (command === 'sync') return;
 
@@ -136,7 +140,9 @@ export default function handrail(): AstroIntegration {
           return;
         }
 
-        if (errorsOf(check).length) throw new ContentProblemsError(check.problems, root, 'build');
+        // Tests only: build content the check refuses, to prove the render-time sanitizer holds alone.
+        const renderUnchecked = process.env.HANDRAIL_TEST_RENDER_UNCHECKED === '1';
+        if (errorsOf(check).length && !renderUnchecked) throw new ContentProblemsError(check.problems, root, 'build');
         for (const line of contentSummary(check)) report(line);
         timer.start('astro');
       },
@@ -156,10 +162,14 @@ export default function handrail(): AstroIntegration {
         await search?.close();
       },
 
+      // Pages are written, nothing else yet: where a test kills the build mid-Astro.
+      'astro:build:generated': () => pauseFor('astro'),
+
       'astro:build:done': async ({ dir, pages }) => {
         timer.end();
         report(`✓ Pages: ${pages.length} in ${timer.seconds('astro').toFixed(1)} s.`);
         const siteDir = fileURLToPath(dir);
+        if (check) await placeFileLikeRedirectPages(siteDir, base, check.redirects);
 
         timer.start('pagefind');
         const indexed = await indexSite(siteDir);
@@ -170,9 +180,11 @@ export default function handrail(): AstroIntegration {
         timer.start('offline');
         const offline = await addOfflineSupport(siteDir, base);
         const headers = await writeSecurityHeaders(siteDir, base);
+        const redirects = check ? await writeRedirectsFile(siteDir, base, check, new Set(pages.map((page) => page.pathname))) : undefined;
         timer.end();
         report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
         report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);
+        for (const line of redirects ? redirectsSummary(redirects, base) : []) report(line);
         await timer.save();
       },
     },

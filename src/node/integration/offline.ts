@@ -53,7 +53,7 @@ export interface OfflineResult {
 
 /**
  * Adds offline support to a built site: offline-manifest.json (every page
- * and image "Save for offline" downloads), offline-summary.json (its release
+ * but redirect pages, and every image, "Save for offline" downloads), offline-summary.json (its release
  * and size, which the Save control reads when it starts), and the service
  * worker, bundled with Workbox's precache list injected. Pages are never
  * rewritten: everything a page needs is read at run time.
@@ -61,14 +61,21 @@ export interface OfflineResult {
 export async function addOfflineSupport(siteDir: string, base: string): Promise<OfflineResult> {
   const files = await filesUnder(siteDir);
   const hash = createHash('sha256');
-  for (const file of files) hash.update(path.relative(siteDir, file)).update(await readFile(file));
+  // Redirect pages of old addresses forward at once: an offline copy would
+  // only forward to a page saved anyway (an import makes hundreds of them).
+  const redirectPages = new Set<string>();
+  for (const file of files) {
+    const bytes = await readFile(file);
+    hash.update(path.relative(siteDir, file)).update(bytes);
+    if (file.endsWith('.html') && bytes.includes('<meta http-equiv="refresh"')) redirectPages.add(file);
+  }
   const release = hash.digest('hex').slice(0, 12);
 
   // The offline copy: every page and image, what pages load, and the search index.
   const saved = [];
   for (const file of files) {
     const name = path.relative(siteDir, file).split(path.sep).join('/');
-    if (!isSavedForOffline(name)) continue;
+    if (!isSavedForOffline(name) || redirectPages.has(file)) continue;
     saved.push({ url: urlOf(siteDir, file, base), bytes: (await stat(file)).size });
   }
   const manifest: OfflineManifest = { release, files: saved, bytes: saved.reduce((sum, f) => sum + f.bytes, 0) };
