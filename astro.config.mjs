@@ -2,16 +2,18 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { contentFileGuard } from './src/node/check/astro-guard.ts';
 import { imageSize } from './src/node/image-size.ts';
 import handrail from './src/node/integration/index.ts';
+import { mdxArticles } from './src/node/integration/mdx-articles.ts';
 import { rehypeArticleSanitize } from './src/node/markdown/html-allowlist.ts';
 import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
+import { remarkSmartPunctuation } from './src/node/markdown/remark-smart-punctuation.ts';
 import { remarkArticleGuard } from './src/node/markdown/remark-article-guard.ts';
-import { readSiteSettings } from './src/node/site-settings.ts';
+import { readLanguagePrefixes, readSiteSettings } from './src/node/site-settings.ts';
+import { createTranslator } from './src/shared/strings.ts';
 import strings from './src/translations/en.json' with { type: 'json' };
 
 // The site address and sub-path come from content/site.yaml, so a writer
@@ -21,17 +23,27 @@ import strings from './src/translations/en.json' with { type: 'json' };
 const settings = readSiteSettings();
 const base = process.env.HANDRAIL_BASE || settings.basePath;
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
+// Translations link to pages in their own language and label tables in it.
+const languages = readLanguagePrefixes().map(({ code, prefix }) => ({ code, prefix, tableLabel: createTranslator(code).t('table.label') }));
 
 // Articles are data: the guard refuses anything in an article that would
 // run (MDX imports, exports, expressions, unknown components, picture paths
 // the build would import) and turns MDX into plain markup; the sanitizer
 // then applies the one HTML allowlist to .md and .mdx alike. The same
-// processor serves both, because @astrojs/mdx extends this Markdown config.
+// processor serves both: .mdx articles are read with MDX syntax and rendered
+// to HTML in the content layer like .md ones, never compiled to code
+// (src/node/integration/mdx-articles.ts).
 /** @type {[typeof remarkArticleGuard, import('./src/node/markdown/remark-article-guard.ts').ArticleGuardOptions]} */
 const articleGuard = [
   remarkArticleGuard,
   {
     calloutTitles: { note: strings['callout.note'], tip: strings['callout.tip'], warning: strings['callout.warning'] },
+    calloutTitlesByLanguage: Object.fromEntries(
+      readLanguagePrefixes().map(({ code }) => {
+        const { t } = createTranslator(code);
+        return [code, { note: t('callout.note'), tip: t('callout.tip'), warning: t('callout.warning') }];
+      }),
+    ),
     imageSize: (/** @type {string} */ src) => imageSize(publicDir, src),
   },
 ];
@@ -51,16 +63,18 @@ export default defineConfig({
   markdown: {
     processor: unified({
       gfm: false,
-      smartypants: true,
-      remarkPlugins: [remarkGfm, articleGuard],
-      rehypePlugins: [rehypeArticleSanitize, [rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir }]],
+      // Curly quotes and dashes by a plain pass over the text, not Astro's
+      // smartypants (a natural-language parser, a tenth of the build's CPU).
+      smartypants: false,
+      remarkPlugins: [remarkSmartPunctuation, remarkGfm, articleGuard],
+      rehypePlugins: [rehypeArticleSanitize, [rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir, languages }]],
     }),
     syntaxHighlight: false,
   },
   // The file guard refuses links and unreadable files before anything is read;
   // Handrail's build steps (content check, search, offline, CSP) run in its
   // hooks: see src/node/integration/.
-  integrations: [contentFileGuard(), mdx(), handrail()],
+  integrations: [contentFileGuard(), mdxArticles(), handrail()],
   // Article pages carry a cache key (src/data/page-keys.ts): a rebuild with
   // the cache kept renders only the pages whose data or body changed.
   experimental: { incrementalBuild: true },

@@ -30,7 +30,7 @@ import { writeContent, writeFiles } from './lib/corpus.ts';
 import { measureFirstVisit } from './lib/first-visit.ts';
 import { budgets, fastest, sizeTable, starlightTable, type BuildFigures, type SiteFigures } from './lib/figures.ts';
 import { runBuild } from './lib/run-build.ts';
-import { lighthouseScores, measurePage, measureSearch, measureStarlightSearch, outputSize } from './lib/site.ts';
+import { lighthouseScores, measurePage, measureSearch, measureStarlightSearch, measureSuggestions, outputSize } from './lib/site.ts';
 import { toStarlightDocs } from './lib/starlight-corpus.ts';
 import { kb } from './lib/measure.ts';
 import { projectRoot } from '../src/node/project-paths.ts';
@@ -54,6 +54,12 @@ const workDir = path.join(projectRoot, '.handrail/bench');
 const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+/**
+ * Typed into an article page's header search, one after another: the first
+ * is the page's first query, the rest are warm. Single words and questions,
+ * common words ("bike", in most generated articles) and rare ones.
+ */
+const SUGGESTION_QUERIES = ['battery', 'refund', 'how do i track my order', 'bike', 'replace brake pads', 'warranty claim'];
 
 
 /** Builds with scripts/build.ts; from a cold cache (as CI does) unless `keepCache`. */
@@ -131,10 +137,12 @@ async function measureHandrail(browser: Browser, name: string, dir: string, arti
     const firstVisit = await measureFirstVisit(browser, at(article));
     if (firstVisit.hasWorker && firstVisit.worker.requests === 0) throw new Error('A service worker ran but none of its requests were seen: the first-visit figure would be wrong.');
     const search = await measureSearch(browser, server.url, 'battery');
+    const suggestions = await measureSuggestions(browser, at(article), SUGGESTION_QUERIES);
+    log(`  Suggestions, last key → shown: first query ${suggestions.firstMs} ms (typed at once ${suggestions.firstAtOnceMs} ms), later ${suggestions.warmMs.join(', ')} ms`);
     const lighthouse = withLighthouse
       ? await lighthouseScores({ home: server.url, category: at(category), article: at(article), search: `${server.url}search/?q=battery` }, log)
       : undefined;
-    return { name, articles, build, output: await outputSize(dir), pages, firstVisit, search, lighthouse };
+    return { name, articles, build, output: await outputSize(dir), pages, firstVisit, search, suggestions, lighthouse };
   } finally {
     await server.close();
   }

@@ -5,7 +5,7 @@
 import { budget, kb, type BudgetResult } from './measure.ts';
 import type { FirstVisit } from './first-visit.ts';
 import type { MemoryPeaks } from './run-build.ts';
-import type { PageFigures } from './site.ts';
+import type { PageFigures, SuggestionFigures } from './site.ts';
 import { LIGHTHOUSE_CATEGORIES } from './site.ts';
 
 /** One build's cost. */
@@ -33,6 +33,8 @@ export interface SiteFigures {
   /** The article opened in a fresh browser with the service worker allowed, until the network is quiet. */
   firstVisit?: FirstVisit;
   search?: { firstQueryBytes: number; msToResults: number; query: string };
+  /** The header's suggestions on an article page (Handrail only). */
+  suggestions?: SuggestionFigures;
   /** Lighthouse scores (0–100) per page and category, with --lighthouse. */
   lighthouse?: Record<string, Record<string, number>>;
 }
@@ -42,6 +44,9 @@ export const LIMITS = {
   /** An article on the demo: total transfer and JavaScript before interaction. */
   articleBytes: 20_000,
   articleJs: 3_000,
+  /** Header suggestions, last key → visible: a later query of a page, and its first (Pagefind fetched on focus). */
+  suggestWarmMs: 150,
+  suggestFirstMs: 400,
   /** What a first visit may fetch beyond the page itself (app shell, contact details, offline page). */
   firstVisitExtraBytes: 100_000,
   /** Between the smallest and largest size, a page or a first visit may grow by this share at most. */
@@ -58,6 +63,7 @@ const seconds = (s: number) => `${s.toFixed(1)} s`;
 const gb = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
 const count = (n: number) => n.toLocaleString('en');
 const times = (r: number) => `${r.toFixed(2)}×`;
+const ms = (n: number) => `${Math.round(n)} ms`;
 
 /**
  * The fastest of repeated builds, with every round's wall time: on a shared
@@ -88,6 +94,12 @@ export function budgets(demo: SiteFigures, runs: SiteFigures[], starlight: SiteF
     const extra = firstVisitExtra(run);
     if (extra !== undefined) results.push(budget(`${size}: first visit to an article, fetched beyond the page (worker included)`, extra, LIMITS.firstVisitExtraBytes, kb));
     if (run.firstVisit?.isCutOff) results.push({ name: `${size}: the network went quiet after a first visit`, measured: 'still busy', limit: 'quiet for 2 s', passed: false });
+    if (run.suggestions) {
+      const { firstMs, warmMs } = run.suggestions;
+      results.push(budget(`${size}: header suggestions, first query of a page, last key → shown`, firstMs, LIMITS.suggestFirstMs, ms));
+      // The slowest later query, not a typical one: each is a customer waiting.
+      if (warmMs.length) results.push(budget(`${size}: header suggestions, later queries (slowest), last key → shown`, Math.max(...warmMs), LIMITS.suggestWarmMs, ms));
+    }
   }
   if (small && large && small !== large) {
     const within = (label: string, value: number, base: number, unit: (n: number) => string) =>
@@ -171,6 +183,9 @@ export function sizeTable(rows: SiteFigures[]): string {
     }),
     line('Search: first query fetched', (r) => (r.search ? kb(r.search.firstQueryBytes) : '–')),
     line('Search: last key → results', (r) => (r.search ? `${r.search.msToResults} ms` : '–')),
+    line('Suggestions: first query (ms)', (r) => (r.suggestions ? String(r.suggestions.firstMs) : '–')),
+    line('  later queries (ms)', (r) => (r.suggestions?.warmMs.length ? r.suggestions.warmMs.join(', ') : '–')),
+    line('  first query typed at once (ms)', (r) => (r.suggestions?.firstAtOnceMs !== undefined ? String(r.suggestions.firstAtOnceMs) : '–')),
     ...(rows.some((r) => r.lighthouse)
       ? ['home', 'category', 'article', 'search'].map((page) =>
           line(`Lighthouse ${page} (perf/a11y/bp/seo)`, (r) => (r.lighthouse?.[page] ? LIGHTHOUSE_CATEGORIES.map((c) => r.lighthouse![page]![c]).join(' / ') : '–')),

@@ -121,6 +121,8 @@ export const STAGES: Array<{ name: string; match(frame: Frame): boolean }> = [
   { name: 'Content layer: load, parse and render entries (glob loader)', match: (f) => /\/astro\/dist\/content\/loaders\/glob\.js$/.test(f.url) },
   { name: 'Markdown pipeline (remark and rehype, for .md and .mdx)', match: (f) => f.url.includes('/@astrojs/markdown-remark/') },
   { name: 'Smartypants (curly quotes: retext, parse-latin)', match: (f) => /\/(remark-smartypants|retext-smartypants|parse-latin)\//.test(f.url) },
+  { name: 'Curly quotes (remark-smart-punctuation)', match: (f) => f.url.includes('remark-smart-punctuation') },
+  { name: 'Content check (src/node/check, inside astro:config:setup)', match: (f) => f.url.includes('/src/node/check/') },
   { name: 'MDX compile (@astrojs/mdx Vite plugin)', match: (f) => f.url.includes('/@astrojs/mdx/dist/vite-plugin-mdx') },
   { name: "Handrail's rehype plugin (rehype-handrail)", match: (f) => f.url.includes('rehype-handrail') || f.functionName === 'rehypeHandrail' },
   { name: 'Bundling (Vite, Rolldown)', match: (f) => /\/node_modules\/(rolldown|vite)\//.test(f.url) },

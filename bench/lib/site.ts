@@ -129,6 +129,77 @@ export async function measureSearch(browser: Browser, baseUrl: string, query: st
   return { firstQueryBytes: fetched, msToResults: Math.round(shownAt - lastKeyAt), query };
 }
 
+/** The header's suggestions timed on an article page: the first query of the page, and later ones. */
+export interface SuggestionFigures {
+  /** Last key → suggestions for the typed text visible, on the page's first query (Pagefind fetched on focus), typed at 80 ms a key. */
+  firstMs: number;
+  /** The same for each later query on that page, in order; Pagefind, its wasm and the words searched before are warm. */
+  warmMs: number[];
+  /** The first query typed all at once right after focus (as fast as keys go): Pagefind has had no head start. */
+  firstAtOnceMs?: number;
+  queries: string[];
+}
+
+/** Times each query on a fresh article page, from its last key press to the list showing its options. */
+async function timeSuggestions(browser: Browser, articleUrl: string, queries: string[], keyDelay: number): Promise<number[]> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page: Page = await context.newPage();
+  try {
+    await page.goto(articleUrl, { waitUntil: 'load' });
+    const field = page.getByRole('banner').getByRole('combobox', { name: 'Search the help center' });
+    await page.evaluate(() => {
+      const state = window as unknown as { lastKeyAt: number; shownAt?: number };
+      const input = document.querySelector<HTMLInputElement>('handrail-search-combobox input')!;
+      const listbox = document.querySelector<HTMLElement>('handrail-search-combobox [role="listbox"]')!;
+      state.lastKeyAt = 0;
+      document.addEventListener('keydown', () => {
+        state.lastKeyAt = performance.now();
+        state.shownAt = undefined;
+      }, true);
+      // Shown = the list visible with the options for what is in the field now; timed in the next frame, when it is painted.
+      const isShown = () => state.shownAt === undefined && state.lastKeyAt > 0 && !listbox.hidden && listbox.dataset.query === input.value;
+      new MutationObserver(() => {
+        if (isShown()) requestAnimationFrame(() => isShown() && (state.shownAt = performance.now()));
+      }).observe(listbox, { attributes: true, childList: true, subtree: true });
+    });
+    const times: number[] = [];
+    for (const [i, query] of queries.entries()) {
+      if (i === 0) await field.click();
+      else {
+        await field.fill('');
+        await page.waitForTimeout(300);
+      }
+      await page.evaluate(() => ((window as unknown as { lastKeyAt: number }).lastKeyAt = 0));
+      await field.pressSequentially(query, { delay: keyDelay });
+      await page.waitForFunction(() => (window as unknown as { shownAt?: number }).shownAt !== undefined, null, { timeout: 30_000 });
+      const { lastKeyAt, shownAt } = await page.evaluate(() => {
+        const state = window as unknown as { lastKeyAt: number; shownAt: number };
+        return { lastKeyAt: state.lastKeyAt, shownAt: state.shownAt };
+      });
+      times.push(Math.round(shownAt - lastKeyAt));
+      await page.waitForTimeout(300);
+    }
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Types queries into an article page's header search, as a customer does
+ * (80 ms between keys), and times each from its last key press to the list
+ * showing the options for exactly the typed text. The page is fresh, with
+ * no service worker: the field's focus is what fetches Pagefind and its
+ * wasm, and the first query waits for them; the later ones are warm. Then,
+ * on another fresh page, the first query typed all at once right after the
+ * click, the hardest case for the first query.
+ */
+export async function measureSuggestions(browser: Browser, articleUrl: string, queries: string[]): Promise<SuggestionFigures> {
+  const times = await timeSuggestions(browser, articleUrl, queries, 80);
+  const [firstAtOnceMs] = await timeSuggestions(browser, articleUrl, queries.slice(0, 1), 0);
+  return { firstMs: times[0]!, warmMs: times.slice(1), firstAtOnceMs, queries };
+}
+
 /**
  * Types a query into Starlight's search dialog (Pagefind's default UI) and
  * times the last key press to the first result, as for Handrail.

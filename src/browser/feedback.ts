@@ -2,8 +2,9 @@
  * <handrail-feedback>: "Was this article helpful?". Yes thanks the reader;
  * No puts the people first and asks what was missing, and the answer is
  * carried into the prefilled messages (feedback-context.ts, loaded on the
- * first keystroke). A vote is sent only when the organisation set
- * `feedbackEndpoint` (data-endpoint), as a beacon that never holds the page.
+ * first keystroke). Sending, when the organisation runs a collector, is not
+ * done here: the buttons and the reasons form are marked `data-listen`, and
+ * listening-loader.ts hands them to the sender when they are used.
  */
 import contextUrl from './feedback-context.ts?on-demand';
 import { define, part } from './ui.ts';
@@ -25,12 +26,11 @@ class HandrailFeedback extends HTMLElement {
   }
 
   #vote(vote: 'yes' | 'no') {
-    const { endpoint, slug } = this.dataset;
-    if (endpoint) navigator.sendBeacon?.(endpoint, JSON.stringify({ article: slug, vote }));
     part(this, 'feedback-buttons').hidden = true;
     const next = part(this, vote === 'yes' ? 'feedback-thanks' : 'feedback-people');
     next.hidden = false;
-    (vote === 'yes' ? next : part(this, 'feedback-missing')).focus();
+    // After No, the first question (data-feedback-first): the reasons when they are asked, else the field.
+    (vote === 'yes' ? next : part(this, 'feedback-first')).focus();
   }
 }
 

@@ -1,29 +1,18 @@
 /**
- * <handrail-search-form>: "/" anywhere outside a text field jumps to the
- * search field (announced to assistive technology by aria-keyshortcuts on
- * the field). With two forms on a page, the one in the main content wins.
+ * Ctrl+K, ⌘K or "/" anywhere outside a text field jumps to the page's search
+ * field: the one that declares those keys in `aria-keyshortcuts` (the
+ * header's, or the main one on pages without it), which is also how
+ * assistive technology learns of them. "/" with Ctrl, ⌘ or Alt is left
+ * alone (Shift is how some keyboards type "/"); in anything editable, so is
+ * Ctrl+K, which deletes to the end of the line on a Mac. `:read-write` is
+ * every field and editable region a key types into: a short test, on every
+ * page before any interaction.
  */
-import { define } from './ui.ts';
-
-class HandrailSearchForm extends HTMLElement {
-  readonly #onKey = (event: KeyboardEvent) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    const target = event.target as HTMLElement;
-    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    if (!this.closest('main') && document.querySelector('main handrail-search-form')) return;
-    const field = this.querySelector('input');
-    if (!field) return;
-    event.preventDefault();
-    field.focus();
-  };
-
-  connectedCallback() {
-    document.addEventListener('keydown', this.#onKey);
-  }
-
-  disconnectedCallback() {
-    document.removeEventListener('keydown', this.#onKey);
-  }
-}
-
-define('handrail-search-form', HandrailSearchForm);
+addEventListener('keydown', (event: KeyboardEvent) => {
+  const isCommand = event.ctrlKey || event.metaKey;
+  if (event.altKey || !(isCommand ? 'kK' : '/').includes(event.key) || (event.target as Element).matches(':read-write')) return;
+  const field = document.querySelector<HTMLInputElement>('input[aria-keyshortcuts]');
+  if (!field) return;
+  event.preventDefault();
+  field.focus();
+});

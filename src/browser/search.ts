@@ -2,29 +2,24 @@
  * <handrail-search>: the search page's results, live as the customer types,
  * announced once typing pauses, keyboard-navigable, filterable by topic, and
  * never a dead end: no results (or a broken index) puts the people first,
- * carrying the query. Pagefind's own script is fetched from the built site
- * (or the dev server's index) when this element starts, on the search page only.
+ * carrying the query. Pagefind is fetched (search-engine.ts) when this
+ * element starts, on the search page only.
  */
-import { findPages, type SearchIndex } from '../shared/search/find.ts';
+import type { Found } from '../shared/search/find.ts';
 import { planQuery, suggestQuery } from '../shared/search/query.ts';
-import { PAGEFIND_OPTIONS } from '../shared/search/ranking.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
+import { collectorAddress, sendSearch } from './listening.ts';
 import { define, part, sessionStore } from './ui.ts';
+import { loadPagefind, loadVocabulary, searchOtherLanguage, searchPages } from './search-engine.ts';
 import { wordsOf } from './words.ts';
 
-interface Pagefind extends SearchIndex {
-  options(o: object): Promise<void>;
-  init(): Promise<void>;
-}
 const RESULTS_PAUSE = 200;
 const ANNOUNCE_PAUSE = 800;
 
-const base = import.meta.env.BASE_URL;
-
 class HandrailSearch extends HTMLElement {
-  #pagefind?: Promise<Pagefind>;
-  #vocabulary?: Promise<Record<string, number> | undefined>;
+  /** Default-language results offered when the reader's language has none. */
+  #fallbackShown: SearchResult[] = [];
   #sequence = 0;
   #resultsTimer = 0;
   #announceTimer = 0;
@@ -39,6 +34,8 @@ class HandrailSearch extends HTMLElement {
   #isAnnounceDue = false;
   /** The address of the current history entry as it was loaded or pushed, before typing replaced it. */
   #committed = location.href;
+  /** The last search the reader paused on, told to the collector (if any) unless they open one of its results. */
+  #unanswered?: { query: string; resultCount: number };
 
   readonly #words = wordsOf(this);
 
@@ -52,14 +49,8 @@ class HandrailSearch extends HTMLElement {
 
   connectedCallback() {
     document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
-    this.#pagefind = (async () => {
-      const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
-      await pagefind.init();
-      return pagefind;
-    })();
-    this.#pagefind.catch(() => this.#showUnavailable());
-    void this.#loadVocabulary();
+    loadPagefind().catch(() => this.#showUnavailable());
+    void loadVocabulary();
 
     const input = this.#input;
     const form = input.form!;
@@ -81,6 +72,17 @@ class HandrailSearch extends HTMLElement {
       }
     });
     this.#part<HTMLElement>('search-results').addEventListener('keydown', (event) => this.#moveFocus(event));
+    // A result opened (also in a new tab) answered the search.
+    for (const type of ['click', 'auxclick']) {
+      this.#part<HTMLElement>('search-results').addEventListener(type, (event) => {
+        if ((event.target as Element).closest('a')) this.#unanswered = undefined;
+      });
+    }
+    // Leaving (or hiding) the page ends the last search; the only moment to send it.
+    window.addEventListener('pagehide', () => this.#tellUnanswered());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.#tellUnanswered();
+    });
     this.#part<HTMLElement>('search-filter-options').addEventListener('change', () => {
       this.#render();
       this.#announce();
@@ -176,22 +178,20 @@ class HandrailSearch extends HTMLElement {
       if (!isImmediate) this.#history('');
       return this.#clear();
     }
-    let pagefind: Pagefind;
+    let found: Found;
     try {
-      pagefind = await this.#pagefind!;
+      found = await searchPages(query);
     } catch {
-      return this.#showUnavailable();
-    }
-    let found: Awaited<ReturnType<typeof findPages>>;
-    try {
-      found = await findPages(pagefind, query, await this.#loadVocabulary());
-    } catch {
-      // Part of the index failed to load (the connection dropped): say so, and offer the people.
+      // The index, or part of it, failed to load (the connection dropped): say so, and offer the people.
       if (sequence === this.#sequence) this.#showUnavailable();
       return;
     }
     if (sequence !== this.#sequence) return; // a newer search has started
     const { pages: data, isPartial } = found;
+    const lang = this.dataset.fallbackLang;
+    const fallback = data.length === 0 && lang ? await searchOtherLanguage(query, lang, this.dataset.fallbackVocabulary).then((f) => f.pages).catch(() => []) : [];
+    if (sequence !== this.#sequence) return;
+    this.#fallbackShown = fallback.map((d) => toSearchResult(d, this.#words.locale));
     this.#shown = data.map((d) => toSearchResult(d, this.#words.locale));
     this.#lastQuery = plan.full;
     this.#pending = isPartial ? 'partial' : '';
@@ -217,6 +217,8 @@ class HandrailSearch extends HTMLElement {
 
   #clear() {
     this.#shown = [];
+    this.#fallbackShown = [];
+    this.#part<HTMLElement>('search-fallback-region').hidden = true;
     this.#lastQuery = '';
     this.#announcedQuery = '';
     this.#part<HTMLElement>('search-results-region').hidden = true;
@@ -251,38 +253,52 @@ class HandrailSearch extends HTMLElement {
     this.#part<HTMLElement>('search-filter').hidden = counts.size < 2;
   }
 
+  #fallbackIntro(): string {
+    return this.#words.text('search.fallbackIntro', { query: this.#lastQuery, language: this.dataset.languageName ?? '', original: this.dataset.fallbackName ?? '' });
+  }
+
+  /** One result: its title linked, topic and date, and the excerpt with matches marked. */
+  #item(result: SearchResult): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'search-result';
+    const heading = document.createElement('h3');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.title;
+    heading.append(link);
+    const meta = document.createElement('p');
+    meta.className = 'search-result__meta';
+    meta.append(result.category);
+    if (result.updated) {
+      const time = document.createElement('time');
+      time.dateTime = result.updated.iso;
+      time.textContent = result.updated.label;
+      // The string places the date: "Updated {date}" in English, elsewhere where the language puts it.
+      const [before = '', after = ''] = this.#words.text('search.updated').split('{date}');
+      meta.append(result.category ? ' · ' : '', before, time, after);
+    }
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result__excerpt';
+    // Text nodes and <mark> elements: nothing from the index is parsed as HTML.
+    excerpt.append(...result.excerpt.map((part) => (part.isMatch ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text)));
+    item.append(heading, meta, excerpt);
+    return item;
+  }
+
   #render() {
     const selected = this.#selectedCategories();
     const visible = selected.length ? this.#shown.filter((r) => selected.includes(r.category)) : this.#shown;
     const list = this.#part<HTMLOListElement>('search-results');
-    list.replaceChildren(
-      ...visible.map((result) => {
-        const item = document.createElement('li');
-        item.className = 'search-result';
-        const heading = document.createElement('h3');
-        const link = document.createElement('a');
-        link.href = result.url;
-        link.textContent = result.title;
-        heading.append(link);
-        const meta = document.createElement('p');
-        meta.className = 'search-result__meta';
-        meta.append(result.category);
-        if (result.updated) {
-          const time = document.createElement('time');
-          time.dateTime = result.updated.iso;
-          time.textContent = result.updated.label;
-          // The string places the date: "Updated {date}" in English, elsewhere where the language puts it.
-          const [before = '', after = ''] = this.#words.text('search.updated').split('{date}');
-          meta.append(result.category ? ' · ' : '', before, time, after);
-        }
-        const excerpt = document.createElement('p');
-        excerpt.className = 'search-result__excerpt';
-        // Text nodes and <mark> elements: nothing from the index is parsed as HTML.
-        excerpt.append(...result.excerpt.map((part) => (part.isMatch ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text)));
-        item.append(heading, meta, excerpt);
-        return item;
-      }),
+    list.replaceChildren(...visible.map((result) => this.#item(result)));
+    const base = import.meta.env.BASE_URL;
+    const prefix = this.dataset.pagePrefix;
+    // Default-language results open in the reader's interface (/cy/articles/…), which says the text is not translated.
+    const offered = this.#shown.length === 0 ? this.#fallbackShown : [];
+    this.#part<HTMLOListElement>('search-fallback-results').replaceChildren(
+      ...offered.map((result) => this.#item(prefix && result.url.startsWith(base) ? { ...result, url: prefix + result.url.slice(base.length) } : result)),
     );
+    this.#part<HTMLElement>('search-fallback-region').hidden = offered.length === 0;
+    this.#part<HTMLElement>('search-fallback-intro').textContent = this.#fallbackIntro();
     this.#part<HTMLElement>('search-results-region').hidden = visible.length === 0;
     if (!navigator.onLine) void this.#markUncached(list);
     const people = this.#part<HTMLElement>('search-people');
@@ -311,16 +327,8 @@ class HandrailSearch extends HTMLElement {
     }
   }
 
-  /** Every word the help center uses, fetched once; undefined if it cannot be had (search still works). */
-  #loadVocabulary(): Promise<Record<string, number> | undefined> {
-    this.#vocabulary ??= fetch(`${base}search-words.json`)
-      .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
-      .catch(() => undefined);
-    return this.#vocabulary;
-  }
-
   async #suggest(query: string) {
-    const vocabulary = await this.#loadVocabulary();
+    const vocabulary = await loadVocabulary();
     const better = vocabulary ? suggestQuery(query, vocabulary) : undefined;
     // Results already shown for the correction say so; asking again would be noise.
     if (!better || query !== this.#lastQuery || better === this.#corrected) return;
@@ -346,7 +354,8 @@ class HandrailSearch extends HTMLElement {
     const count = this.#shown.length;
     const selected = this.#selectedCategories();
     let text: string;
-    if (count === 0) text = this.#words.text('search.none', { query });
+    if (count === 0 && this.#fallbackShown.length > 0) text = this.#fallbackIntro();
+    else if (count === 0) text = this.#words.text('search.none', { query });
     else if (this.#corrected) text = this.#words.plural('search.corrected', count, { query, corrected: this.#corrected });
     else if (this.#pending === 'partial') text = this.#words.plural('search.countPartial', count, { query });
     else text = this.#words.plural('search.count', count, { query });
@@ -358,6 +367,28 @@ class HandrailSearch extends HTMLElement {
     this.#isAnnounceDue = false;
     recordSearch(sessionStore, query, count);
     document.dispatchEvent(new CustomEvent(VISIT_CONTEXT_EVENT));
+    this.#noteSearch(query, count);
+  }
+
+  /**
+   * A search the reader paused on: one with no results, or whose results
+   * they may leave unopened. The one before it is told now, unless this one
+   * just carries on its typing ("ref", then "refund") — that is one search.
+   * With no collector configured, nothing is kept or loaded.
+   */
+  #noteSearch(query: string, resultCount: number) {
+    if (!collectorAddress()) return;
+    const previous = this.#unanswered?.query.toLowerCase();
+    const current = query.toLowerCase();
+    if (previous !== undefined && !current.startsWith(previous) && !previous.startsWith(current)) this.#tellUnanswered();
+    this.#unanswered = { query, resultCount };
+  }
+
+  /** Sends the pending unanswered search, once. */
+  #tellUnanswered() {
+    const search = this.#unanswered;
+    this.#unanswered = undefined;
+    if (search) void sendSearch(search.query, search.resultCount);
   }
 
   #showUnavailable() {

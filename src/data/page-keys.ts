@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { HelpCenter } from './help-center.ts';
 import { pagerNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
+import { scriptSourcesDigest } from '../node/source-digest.ts';
 
 /**
  * What every page shows whatever its article: site settings, contact
  * channels and hours, notices, synonyms and category titles. A change to any
- * of them changes every page's key.
+ * of them changes every page's key, and so does a change to the pages'
+ * scripts (scriptSourcesDigest: scripts loaded on demand are outside Astro's graph).
  */
 export function siteKey(center: Pick<HelpCenter, 'site' | 'contact' | 'notices' | 'synonymGroups' | 'categories'>): string {
-  return digest([center.site, center.contact, center.notices, center.synonymGroups, center.categories]);
+  return digest([center.site, center.contact, center.notices, center.synonymGroups, center.categories, scriptSourcesDigest()]);
 }
 
 /**

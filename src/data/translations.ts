@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../schemas/site.ts';
 import type { AnnouncementData } from '../schemas/announcements.ts';
@@ -43,6 +44,23 @@ export interface HelpCenterLanguages {
   articleLanguages: Map<string, Set<string>>;
 }
 
+type OptionalCollection = 'articleTranslations' | 'categoryTranslations' | 'contactTranslations' | 'announcementTranslations' | 'synonymTranslations' | 'uiStrings';
+
+/**
+ * An optional collection's entries, or none when no file could be in it:
+ * Astro warns in every build about a collection with no entries, and a site
+ * in one language (or without translated notices) has nothing wrong.
+ */
+async function optionalCollection<C extends OptionalCollection>(name: C, folder: string, file: RegExp): Promise<CollectionEntry<C>[]> {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(contentDir, folder), { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names.some((n) => file.test(n.split(path.sep).join('/'))) ? getCollection(name) : [];
+}
+
 let cached: Promise<HelpCenterLanguages> | undefined;
 
 async function load(): Promise<HelpCenterLanguages> {
@@ -51,12 +69,12 @@ async function load(): Promise<HelpCenterLanguages> {
   const settings: LanguageSettings = { languages: site.languages, prefixDefaultLanguage: site.prefixDefaultLanguage };
   const defaultCode = site.languages[0]!.code;
   const [articleEntries, categoryEntries, contactEntries, noticeEntries, synonymEntries, stringEntries] = await Promise.all([
-    getCollection('articleTranslations'),
-    getCollection('categoryTranslations'),
-    getCollection('contactTranslations'),
-    getCollection('announcementTranslations'),
-    getCollection('synonymTranslations'),
-    getCollection('uiStrings'),
+    optionalCollection('articleTranslations', 'articles', /^[^/]+\/[^/.]+\.[^.]+\.mdx?$/),
+    optionalCollection('categoryTranslations', 'categories', /^[^/.]+\.[^.]+\.ya?ml$/),
+    optionalCollection('contactTranslations', '', /^contact\.[^.]+\.ya?ml$/),
+    optionalCollection('announcementTranslations', '', /^announcements\.[^.]+\.ya?ml$/),
+    optionalCollection('synonymTranslations', '', /^synonyms\.[^.]+\.ya?ml$/),
+    optionalCollection('uiStrings', 'translations', /^[^/]+\.ya?ml$/),
   ]);
   const overrides: Record<string, Catalog> = Object.fromEntries(stringEntries.map((entry) => [entry.id, entry.data]));
   // Git is asked only when there are translations to date.
@@ -104,6 +122,8 @@ function freshnessOf(entry: CollectionEntry<'articleTranslations'>, originalUpda
 
 /** The help center in every declared language, loaded once and shared by every page of the build. */
 export function loadLanguages(): Promise<HelpCenterLanguages> {
+  // The dev server reads afresh for each page, as loadHelpCenter does: a saved translation shows on reload.
+  if (import.meta.env.DEV) return load();
   cached ??= load();
   return cached;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { siteFields } from '../schemas/site.ts';
+import { LANGUAGE_CODE } from '../shared/language-tags.ts';
 import { contentDir } from './project-paths.ts';
 
 /**
@@ -24,14 +25,33 @@ export function readSiteSettings(dir: string = contentDir): { url: string; baseP
 }
 
 /**
- * The address votes are sent to (`feedbackEndpoint` in contact.yaml), for
- * the Content-Security-Policy, which Astro needs before content collections
- * exist. Unchecked here: the content check rejects a bad one before a build.
+ * Each declared language's address prefix ("" for the default at the root,
+ * "/cy" for Welsh), for the Markdown pipeline, which runs before content
+ * collections exist: a link in a Welsh article to /articles/x/ leads to
+ * the Welsh page. Codes the schema would refuse are left out (the check
+ * reports them).
  */
-export function readFeedbackEndpoint(dir: string = contentDir): string | undefined {
+export function readLanguagePrefixes(dir: string = contentDir): { code: string; prefix: string }[] {
   try {
-    const data = parse(readFileSync(path.join(dir, 'contact.yaml'), 'utf8')) as { feedbackEndpoint?: unknown } | null;
-    return typeof data?.feedbackEndpoint === 'string' ? data.feedbackEndpoint : undefined;
+    const data = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { languages?: { code?: unknown }[]; prefixDefaultLanguage?: unknown } | null;
+    const codes = (data?.languages ?? []).map((language) => language.code).filter((code): code is string => typeof code === 'string' && LANGUAGE_CODE.test(code));
+    return codes.map((code, i) => ({ code, prefix: i === 0 && data?.prefixDefaultLanguage !== true ? '' : `/${code}` }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The collector's address (`collector` in site.yaml), for the
+ * Content-Security-Policy, which Astro needs before content collections
+ * exist. Only a value the schema accepts is returned; the content check
+ * tells the writer what is wrong with any other.
+ */
+export function readCollectorAddress(dir: string = contentDir): string | undefined {
+  try {
+    const data = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { collector?: unknown } | null;
+    const collector = siteFields.shape.collector.safeParse(data?.collector);
+    return collector.success ? collector.data : undefined;
   } catch {
     return undefined;
   }

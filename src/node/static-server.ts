@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
@@ -67,6 +67,17 @@ async function fileFor(root: string, urlPath: string): Promise<Found | undefined
   return undefined;
 }
 
+/**
+ * The 404 page for a missing address: the language's own (/cy/404/) for an
+ * address under a language prefix, as a host's per-folder 404 rule serves
+ * it (Netlify: `/cy/* /cy/404/ 404`); else the site's 404.html.
+ */
+function notFoundPage(root: string, rest: string): string {
+  const first = /^([a-z]{2,3}(?:-[a-z0-9]+)*)\//.exec(rest)?.[1];
+  const own = first ? path.join(root, first, '404', 'index.html') : undefined;
+  return own && existsSync(own) ? own : path.join(root, '404.html');
+}
+
 /** Starts a static file server; resolves once it listens. */
 export async function startStaticServer(options: StaticServerOptions): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const root = path.resolve(options.root);
@@ -93,7 +104,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<{
       return;
     }
     const status = found ? 200 : 404;
-    const file = found?.file ?? path.join(root, '404.html');
+    const file = found?.file ?? notFoundPage(root, url.pathname.slice(base.length));
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     // Text is sent gzipped when the browser accepts it, as every static host does.
     const isGzipped = options.compress !== false && /text|javascript|json|xml|svg|manifest/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));

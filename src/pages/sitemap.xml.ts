@@ -1,12 +1,19 @@
 import type { APIRoute } from 'astro';
 import { loadHelpCenter } from '../data/help-center.ts';
+import { loadLanguages } from '../data/translations.ts';
 import { isoDate } from '../shared/help-center.ts';
-import { sitemapEntries, sitemapXml } from '../shared/sitemap.ts';
+import { sitemapEntriesByLanguage, sitemapXml } from '../shared/sitemap.ts';
 
-/** Every public page, for search engines and for the accessibility audit. */
+/**
+ * Every public page in every language, for search engines and for the
+ * accessibility audit. A language lists only the articles translated into
+ * it: a fallback page (the original's text at /cy/…) is the original's
+ * page, named once under its own language.
+ */
 export const GET: APIRoute = async () => {
   const { site, categories, articles } = await loadHelpCenter();
-  const entries = sitemapEntries(categories, articles).map((entry) => ({
+  const { settings, articleLanguages } = await loadLanguages();
+  const entries = sitemapEntriesByLanguage(settings, categories, articles, articleLanguages).map((entry) => ({
     loc: new URL(`${import.meta.env.BASE_URL.replace(/\/$/, '')}${entry.path}`, site.url).href,
     lastmod: entry.updated ? isoDate(entry.updated) : undefined,
   }));

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 // uses its parser so config and runtime can never disagree on a time range.
 import { findOverlaps, parseTimeRange, WEEKDAYS, type TimeRange, type Weekday } from '../shared/hours.ts';
 import { calendarDateSchema, KEBAB_CASE, languageCodeSchema } from './common.ts';
-import { checkEmailAddress, checkWebAddress, refineWith, type ValueProblem } from './web-address.ts';
+import { checkEmailAddress, checkWebAddress, type ValueProblem } from './web-address.ts';
 
 /** The kinds of channel, and how each becomes a link. */
 export const CHANNEL_KINDS = ['phone', 'sms', 'email', 'chat', 'relay', 'video-relay', 'post', 'other'] as const;
@@ -126,6 +126,17 @@ export const channelSchema = z
     }
   });
 
+/** What a writer reads when contact.yaml still has the old `feedbackEndpoint`. */
+export const MOVED_FEEDBACK_ENDPOINT: ValueProblem = {
+  problem: 'has moved: the address events are sent to is now "collector" in content/site.yaml',
+  allowed: 'no feedbackEndpoint here; collector: https://listen.example.com in content/site.yaml',
+  fix: 'Remove this line, and write collector: with the address of your collector (npm run listen) in content/site.yaml. It receives votes with reasons, searches and contacts at /v1/events, which an old feedback endpoint would refuse.',
+};
+
+function refuseMovedFeedbackEndpoint(_value: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  ctx.addIssue({ code: 'custom', message: MOVED_FEEDBACK_ENDPOINT.allowed, params: { ...MOVED_FEEDBACK_ENDPOINT } });
+}
+
 /** Contact settings (`content/contact.yaml`). */
 export const contactSchema = z
   .strictObject({
@@ -133,8 +144,12 @@ export const contactSchema = z
     prepare: z.array(z.string().trim().min(1)).default([]),
     /** The channels, in the order every page lists them. */
     channels: z.array(channelSchema).min(1, 'at least one channel'),
-    /** Optional address that receives "Was this helpful?" votes by POST; leave out to send nothing. */
-    feedbackEndpoint: z.string().superRefine(refineWith(checkWebAddress)).optional(),
+    /**
+     * Replaced by `collector` in site.yaml, which also takes searches and
+     * contacts in a shape the old endpoint never received. Kept as a field
+     * only to say so: an alias would send new events to an old receiver.
+     */
+    feedbackEndpoint: z.unknown().superRefine(refuseMovedFeedbackEndpoint).optional(),
   })
   .superRefine((contact, ctx) => {
     const seen = new Set<string>();
@@ -160,7 +175,7 @@ export const contactFieldHelp = {
   prepare: 'List what to have ready, e.g. prepare: ["Your order number"].',
   channels:
     'Each channel needs id, kind, label and value; see the example in content/contact.yaml. Kinds: phone, sms, email, chat, relay, video-relay, post, other.',
-  feedbackEndpoint: 'Write a full https:// address, or remove the line to keep votes in the browser.',
+  feedbackEndpoint: 'Remove feedbackEndpoint, and write collector: https://listen.example.com in content/site.yaml (see README, "Listening to customers").',
   'channels.id': 'Give each channel a short unique id, e.g. id: billing-phone.',
   'channels.kind': 'Use one of: phone, sms, email, chat, relay, video-relay, post, other.',
   'channels.value': 'Phone and text numbers start with + and the country code (e.g. "+44 20 7946 0321"); emails look like help@example.com; chat and video links start with https://.',

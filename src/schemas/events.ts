@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import { slugSchema } from './common.ts';
 import { CHANNEL_KINDS } from './contact.ts';
+import { COMMENT_MAX, EVENT_LANG, EVENT_LANG_MAX, QUERY_MAX, VOTE_REASONS } from './event-fields.ts';
+
+export { COMMENT_MAX, QUERY_MAX, VOTE_REASONS, type VoteReason } from './event-fields.ts';
 
 /**
  * What a help center's pages may send to the listening collector
@@ -8,16 +11,6 @@ import { CHANNEL_KINDS } from './contact.ts';
  * it, and the browser code that sends events derives its types from it.
  * Every object is strict, so an unknown field is refused rather than stored.
  */
-
-/** Why a reader found an article unhelpful: a fixed list, so reports can count them. */
-export const VOTE_REASONS = ['missing-information', 'inaccurate', 'hard-to-understand', 'broken-link', 'other'] as const;
-/** One reason from {@link VOTE_REASONS}. */
-export type VoteReason = (typeof VOTE_REASONS)[number];
-
-/** Longest comment a reader can send with a vote, in characters (code points). */
-export const COMMENT_MAX = 1000;
-/** Longest search query kept; longer ones are pasted text, not searches. */
-export const QUERY_MAX = 200;
 
 // C0 controls other than tab, line feed and carriage return, plus DEL: they
 // only ever arrive from scripts, and would corrupt CSV and terminal output.
@@ -42,8 +35,8 @@ function readerText(max: number, what: string, multiline: boolean) {
 /** The page's language, as the `lang` attribute of its `<html>`, lower-cased: "en", "en-gb", "pt-br". */
 export const eventLangSchema = z
   .string()
-  .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, 'a lower-case language tag such as "en", "cy" or "pt-br"')
-  .max(35, 'a language tag of at most 35 characters');
+  .regex(EVENT_LANG, 'a lower-case language tag such as "en", "cy" or "pt-br"')
+  .max(EVENT_LANG_MAX, `a language tag of at most ${EVENT_LANG_MAX} characters`);
 
 /** "Was this article helpful?" answered. Sent on the click; sent again with a reason and comment if the reader adds them. */
 export const voteEventSchema = z

@@ -101,6 +101,13 @@ export const siteFields = z.strictObject({
     /** Whether articles show an "Edit this page" link to their file here (for help centers written in the open). */
     editLinks: z.boolean().default(false),
   }),
+  /**
+   * Where the listening collector (npm run listen) runs, e.g.
+   * https://listen.example.com: pages send votes, unanswered searches and
+   * contacts to <collector>/v1/events, and the Content-Security-Policy lets
+   * them reach that origin only. Leave it out and pages send nothing.
+   */
+  collector: z.string().superRefine(refineWith(checkWebAddress)).optional(),
   /** Brand colours, checked for contrast. */
   theme: z
     .strictObject({
@@ -157,6 +164,7 @@ export const siteFieldHelp = {
   prefixDefaultLanguage: 'Write prefixDefaultLanguage: false to keep the default language at /articles/…, or true to publish it at /en/articles/….',
   timeZone: 'Write the time zone your opening hours are in, e.g. timeZone: Europe/London (see the "TZ identifier" column of the IANA time zone list).',
   repository: 'Write repository: { url: https://github.com/acme/help, branch: main }, and editLinks: true for "Edit this page" links on articles.',
+  collector: 'Write the address of your collector, e.g. collector: https://listen.example.com, or remove the line to send nothing.',
   theme: 'Write theme colours as hex, e.g. accent: "#1d4ed8".',
   'languages.code': 'Write the lower-case code of the language, e.g. code: cy for Welsh or code: pt-br for Brazilian Portuguese.',
   'languages.locale': 'Write the full tag of the same language, e.g. locale: en-GB for code: en, or leave it out.',

@@ -1,10 +1,15 @@
 import type { ChannelData } from '../schemas/contact.ts';
-import { carriesMessage, channelHref, channelHrefWithMessage, channelSchedule, composeMessage, summariseWeek, type MessageContext, type MessageWords } from './contact.ts';
+import { carriesMessage, channelHref, channelHrefWithMessage, composeMessage, summariseWeek, type MessageContext, type MessageWords } from './contact.ts';
 import { WEEKDAYS, type Schedule, type StatusWords } from './hours.ts';
-import { t, type StringKey } from './strings.ts';
+import { channelScheduleFor } from './channel-languages.ts';
+import type { Translator } from './i18n.ts';
+import { createTranslator, type StringKey } from './strings.ts';
+
+const english = createTranslator('en');
 
 /** The prefilled-message labels, from the UI strings. */
-export function messageWords(): MessageWords {
+export function messageWords(tr: Translator<StringKey> = english): MessageWords {
+  const t = tr.t;
   return {
     reading: t('contact.message.reading'),
     reference: t('contact.message.reference'),
@@ -17,7 +22,8 @@ export function messageWords(): MessageWords {
 }
 
 /** The open/closed phrases, from the UI strings. */
-export function statusWords(): StatusWords {
+export function statusWords(tr: Translator<StringKey> = english): StatusWords {
+  const t = tr.t;
   return {
     alwaysOpen: t('contact.status.alwaysOpen'),
     openUntil: t('contact.status.openUntil'),
@@ -52,16 +58,25 @@ export interface ChannelView {
   channel: ChannelData;
 }
 
-/** Builds the view of each channel, with messages prefilled from what the page knows. */
-export function channelViews(channels: ChannelData[], timeZone: string, subject: string, context: MessageContext): ChannelView[] {
-  const body = composeMessage(context, messageWords());
+/**
+ * Builds the view of each channel, with messages prefilled from what the
+ * page knows, in the page's language (`tr`): its words, and the hours the
+ * channel keeps for speakers of that language (`hoursByLanguage`).
+ */
+export function channelViews(channels: ChannelData[], timeZone: string, subject: string, context: MessageContext, tr: Translator<StringKey> = english): ChannelView[] {
+  const t = tr.t;
+  const body = composeMessage(context, messageWords(tr));
   return channels.map((channel) => {
-    const runs = summariseWeek(channel);
+    const own = channel.hoursByLanguage?.[tr.lang];
+    // Hours kept for this language replace the week, as channelScheduleFor does for the live status.
+    const runs = summariseWeek(own ? { ...channel, hours: own, alwaysOpen: false } : channel);
     const dayShort = (day: string) => t(`dayShort.${day}` as StringKey);
     let hoursSummary = '';
-    if (channel.alwaysOpen) hoursSummary = t('contact.alwaysOpen');
-    else if (channel.hours) {
-      const parts = runs.map((run) => `${run.first === run.last ? dayShort(run.first) : `${dayShort(run.first)}–${dayShort(run.last)}`} ${run.hours}`);
+    if (channel.alwaysOpen && !own) hoursSummary = t('contact.alwaysOpen');
+    else if (own ?? channel.hours) {
+      // In right-to-left text "09:00–17:30" would read backwards: isolate each range left to right (LRI … PDI).
+      const hours = (text: string) => (tr.dir === 'rtl' ? `\u2066${text}\u2069` : text);
+      const parts = runs.map((run) => `${run.first === run.last ? dayShort(run.first) : `${dayShort(run.first)}–${dayShort(run.last)}`} ${hours(run.hours)}`);
       const openDays = runs.reduce((n, run) => n + WEEKDAYS.indexOf(run.last) - WEEKDAYS.indexOf(run.first) + 1, 0);
       if (openDays < 7) parts.push(t('contact.closedOtherDays'));
       hoursSummary = `${parts.join(' · ')} (${zoneCity(timeZone)})`;
@@ -74,7 +89,7 @@ export function channelViews(channels: ChannelData[], timeZone: string, subject:
       href: carriesMessage(channel) ? channelHrefWithMessage(channel, subject, body) : channelHref(channel),
       carriesMessage: carriesMessage(channel),
       value: channel.value,
-      schedule: channelSchedule(channel, timeZone),
+      schedule: channelScheduleFor(channel, timeZone, tr.lang),
       hoursSummary,
       channel,
     };
@@ -90,11 +105,11 @@ export interface ContactPageData {
 }
 
 /** The shared contact data for a page: each channel's schedule by id, and the wording. */
-export function contactPageData(channels: ChannelData[], timeZone: string, locale: string): ContactPageData {
+export function contactPageData(channels: ChannelData[], timeZone: string, locale: string, tr: Translator<StringKey> = english): ContactPageData {
   const schedules: Record<string, Schedule> = {};
   for (const channel of channels) {
-    const schedule = channelSchedule(channel, timeZone);
+    const schedule = channelScheduleFor(channel, timeZone, tr.lang);
     if (schedule) schedules[channel.id] = schedule;
   }
-  return { schedules, messageWords: messageWords(), statusWords: statusWords(), locale };
+  return { schedules, messageWords: messageWords(tr), statusWords: statusWords(tr), locale };
 }

@@ -159,6 +159,8 @@ export interface Crumb {
   label: string;
   /** Root-relative path without the base. */
   path: string;
+  /** The language of the label when it is not the page's (an untranslated article's title). */
+  lang?: string;
 }
 
 /** The breadcrumb trail of an article: help center › category › article. */

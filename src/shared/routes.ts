@@ -9,6 +9,7 @@ export const routes = {
   search: '/search/',
   contact: '/contact/',
   accessibility: '/accessibility/',
+  privacy: '/privacy/',
   article: (slug: string) => `/articles/${slug}/`,
   category: (slug: string) => `/categories/${slug}/`,
   /** A letter's own A–Z page, used when the help center is too big for one list; `id` is like "letter-a". */
@@ -16,7 +17,7 @@ export const routes = {
 } as const;
 
 /** Pages that exist whatever the content, for the link checker. */
-export const fixedPagePaths: string[] = [routes.home, routes.az, routes.search, routes.contact, routes.accessibility];
+export const fixedPagePaths: string[] = [routes.home, routes.az, routes.search, routes.contact, routes.accessibility, routes.privacy];
 
 /** Joins a base path ("/" or "/help/") and a root-relative path. */
 export function withBase(base: string, path: string): string {

@@ -1,5 +1,6 @@
 import { AZ_SINGLE_PAGE_LIMIT, groupByLetter, type ArticleSummary, type CategorySummary } from './help-center.ts';
 import { pagePath, paginate } from './pagination.ts';
+import { localizedPath, type LanguageSettings } from './locale-routes.ts';
 import { fixedPagePaths, routes } from './routes.ts';
 
 /** A page for the sitemap: root-relative path (no base) and when it changed. */
@@ -23,6 +24,30 @@ export function sitemapEntries(categories: CategorySummary[], articles: ArticleS
     ...azPages(articles.filter((a) => !a.draft)).map((path) => ({ path })),
     ...articles.filter((a) => !a.draft).map((a) => ({ path: routes.article(a.slug), updated: a.updated })),
   ];
+}
+
+/**
+ * Every public page of every language, the default language first (so the
+ * home page stays the first entry). Each language lists its fixed pages
+ * and categories, and only the articles that exist in it (`articleLanguages`):
+ * a page shown in another language's words is not that language's page.
+ */
+export function sitemapEntriesByLanguage(
+  settings: LanguageSettings,
+  categories: CategorySummary[],
+  articles: ArticleSummary[],
+  articleLanguages: ReadonlyMap<string, ReadonlySet<string>>,
+): SitemapEntry[] {
+  const all = sitemapEntries(categories, articles);
+  const articlePaths = new Map(articles.map((article) => [routes.article(article.slug), article.slug]));
+  return settings.languages.flatMap((language) =>
+    all
+      .filter((entry) => {
+        const slug = articlePaths.get(entry.path);
+        return slug === undefined || articleLanguages.get(slug)?.has(language.code) === true;
+      })
+      .map((entry) => ({ ...entry, path: localizedPath(settings, language.code, entry.path) })),
+  );
 }
 
 const escapeXml = (text: string) =>

@@ -8,7 +8,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './audit-test.ts';
 import { auditPage, formatReport, unexcused, type PageFindings } from '../../src/node/audit/audit.ts';
 import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/shared/audit-standard.ts';
-import { allPages, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
+import { pagesInEveryLanguage, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
 
 // The same engine, tags, exceptions and report as `npm run audit` (src/node/audit/audit.ts).
 
@@ -19,7 +19,8 @@ async function audit(page: Page, pagePath: string, theme: PageFindings['theme'],
 
 /** Pages per test: small enough that a slow machine stays inside a test's time, and workers share the list. */
 const PAGES_PER_TEST = 12;
-const pages = [...allPages(), ...unlistedPages()];
+// Every page of every language: the fallback, 404 and redirect-free pages of each included.
+const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)];
 const groups = Array.from({ length: Math.ceil(pages.length / PAGES_PER_TEST) }, (_, i) => pages.slice(i * PAGES_PER_TEST, (i + 1) * PAGES_PER_TEST));
 
 for (const colorScheme of AUDIT_THEMES) {

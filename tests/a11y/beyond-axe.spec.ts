@@ -8,7 +8,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './audit-test.ts';
-import { allPages, guardPage, readSitemapPaths, unlistedPages, type SitePage } from '../helpers/site.ts';
+import { guardPage, languageOfPath, pagesInEveryLanguage, readSitemapPaths, siteLanguages, unlistedPages, type SitePage } from '../helpers/site.ts';
 import {
   checkFocusVisible,
   checkForcedColors,
@@ -51,7 +51,8 @@ function formatReport(findings: Finding[]): string {
   return lines.join('\n');
 }
 
-const everyPage = (): SitePage[] => [...allPages(), ...unlistedPages()];
+/** Every page of one language (every page of every language without one), fallback and 404 pages included. */
+const everyPage = (lang?: string): SitePage[] => [...pagesInEveryLanguage(), ...unlistedPages(true)].filter((p) => lang === undefined || languageOfPath(p.path) === lang);
 
 /** The theme a reader chose with the toggle, saved before the pages load; undefined follows the system. */
 async function chooseTheme(page: Page, theme: 'light' | 'dark' | undefined): Promise<void> {
@@ -68,10 +69,10 @@ async function chooseTheme(page: Page, theme: 'light' | 'dark' | undefined): Pro
  * (and any console error or page exception on the way, which would mean the
  * page was not checked as a reader sees it).
  */
-async function auditEveryPage(page: Page, label: string, run: Partial<Record<CheckName, Check>>, before?: () => Promise<void>): Promise<Finding[]> {
+async function auditEveryPage(page: Page, lang: string, label: string, run: Partial<Record<CheckName, Check>>, before?: () => Promise<void>): Promise<Finding[]> {
   const guard = guardPage(page);
   const findings: Finding[] = [];
-  for (const { path, status } of everyPage()) {
+  for (const { path, status } of everyPage(lang)) {
     await before?.();
     const response = await page.goto(path);
     expect(response?.status(), `status of ${path}`).toBe(status);
@@ -89,37 +90,40 @@ test.describe('every built page, beyond axe', () => {
     expect(everyPage().length).toBeGreaterThan(0);
   });
 
-  test('320 px wide: reflows, keeps text with increased spacing, 24 px targets, one heading outline, named landmarks', async ({ auditPage: page }) => {
-    test.setTimeout(30_000 + everyPage().length * 2_000);
-    await chooseTheme(page, undefined);
-    await page.setViewportSize({ width: 320, height: 800 });
-    // Headings and landmarks do not depend on the width; they ride along to save a pass of navigations.
-    // Text spacing last, so the others measure the page as served, not just after its stylesheet was removed.
-    const findings = await auditEveryPage(page, '320 px', { checkReflow, checkTargetSize, checkHeadingOutline, checkLandmarks, checkTextSpacing });
-    expect(findings, formatReport(findings)).toEqual([]);
-  });
+  // One test per language and check group, so parallel workers share the pages of every language.
+  for (const lang of siteLanguages().codes) {
+    test(`320 px wide: reflows, keeps text with increased spacing, 24 px targets, one heading outline, named landmarks (${lang})`, async ({ auditPage: page }) => {
+      test.setTimeout(30_000 + everyPage(lang).length * 2_000);
+      await chooseTheme(page, undefined);
+      await page.setViewportSize({ width: 320, height: 800 });
+      // Headings and landmarks do not depend on the width; they ride along to save a pass of navigations.
+      // Text spacing last, so the others measure the page as served, not just after its stylesheet was removed.
+      const findings = await auditEveryPage(page, lang, '320 px', { checkReflow, checkTargetSize, checkHeadingOutline, checkLandmarks, checkTextSpacing });
+      expect(findings, formatReport(findings)).toEqual([]);
+    });
 
-  for (const theme of ['light', 'dark'] as const) {
-    test(`keyboard focus is visible, unobscured and never stuck: ${theme} theme, 1280 px`, async ({ auditPage: page }) => {
-      test.setTimeout(30_000 + everyPage().length * 5_000);
-      await chooseTheme(page, theme);
+    for (const theme of ['light', 'dark'] as const) {
+      test(`keyboard focus is visible, unobscured and never stuck: ${theme} theme, 1280 px (${lang})`, async ({ auditPage: page }) => {
+        test.setTimeout(30_000 + everyPage(lang).length * 5_000);
+        await chooseTheme(page, theme);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const findings = await auditEveryPage(page, lang, `${theme} theme, 1280 px`, { checkFocusVisible });
+        expect(findings, formatReport(findings)).toEqual([]);
+      });
+    }
+
+    test(`forced colours keep controls and focus visible; reduced motion stops motion (${lang})`, async ({ auditPage: page }) => {
+      test.setTimeout(30_000 + everyPage(lang).length * 2_000);
+      await chooseTheme(page, undefined);
       await page.setViewportSize({ width: 1280, height: 800 });
-      const findings = await auditEveryPage(page, `${theme} theme, 1280 px`, { checkFocusVisible });
+      // Reduced motion before each load too, so motion a script decides on at load is caught.
+      const findings = await auditEveryPage(page, lang, 'forced colours / reduced motion', { checkReducedMotion, checkForcedColors }, () =>
+        page.emulateMedia({ reducedMotion: 'reduce' }),
+      );
+      await page.emulateMedia({ reducedMotion: null });
       expect(findings, formatReport(findings)).toEqual([]);
     });
   }
-
-  test('forced colours keep controls and focus visible; reduced motion stops motion', async ({ auditPage: page }) => {
-    test.setTimeout(30_000 + everyPage().length * 2_000);
-    await chooseTheme(page, undefined);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    // Reduced motion before each load too, so motion a script decides on at load is caught.
-    const findings = await auditEveryPage(page, 'forced colours / reduced motion', { checkReducedMotion, checkForcedColors }, () =>
-      page.emulateMedia({ reducedMotion: 'reduce' }),
-    );
-    await page.emulateMedia({ reducedMotion: null });
-    expect(findings, formatReport(findings)).toEqual([]);
-  });
 });
 
 test.describe('states a reader opens', () => {

@@ -52,7 +52,7 @@ const firstOf = (kind: string) => allPages().find((p) => p.kind === kind)!.path;
 
 test('search from the home page, open a result, read it and reach a person', async ({ page }) => {
   await page.goto(readSitemapPaths()[0]!);
-  const field = page.getByRole('searchbox', { name: 'Search the help center' });
+  const field = page.getByRole('combobox', { name: 'Search the help center' });
   await tabTo(page, field);
   await page.keyboard.type('refund');
   await expect(field).toHaveValue('refund');
@@ -112,7 +112,7 @@ test('from a category, open an article, say it did not help, and take the answer
 test('from the missing-page page, search by keyboard', async ({ page }) => {
   const response = await page.goto(firstOf('not-found'));
   expect(response?.status()).toBe(404);
-  const field = page.getByRole('main').getByRole('searchbox', { name: 'Search the help center' });
+  const field = page.getByRole('main').getByRole('combobox', { name: 'Search the help center' });
   await tabTo(page, field);
   await page.keyboard.type('track my order');
   await page.keyboard.press('Enter');

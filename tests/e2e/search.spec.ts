@@ -265,25 +265,18 @@ test.describe('search page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   });
 
-  test('"/" on an article page focuses the header search, but not while typing in a text area', async ({ page }) => {
-    await page.goto(articlePath('get-a-refund'));
-    const header = page.getByRole('banner');
-    const field = header.getByRole('searchbox', { name: 'Search the help center' });
-    await expect(field).toHaveAttribute('aria-keyshortcuts', '/');
-    expect(await describeFocus(page)).toBe('body');
-
+  test('"/" and Ctrl+K on the search page focus its own field, but not while typing in a field', async ({ page }) => {
+    await page.goto(searchPath());
+    const field = searchField(page);
+    await expect(field).toHaveAttribute('aria-keyshortcuts', 'Control+K Meta+K /');
+    await page.getByRole('heading', { level: 1 }).click();
     await page.keyboard.press('/');
     await expect(field).toBeFocused();
     await expect(field, 'the "/" itself is not typed').toHaveValue('');
-
-    await page.getByText('Check the message we will prefill').click();
-    const message = page.getByRole('textbox', { name: 'Your message' });
-    await message.click();
-    await message.press('ControlOrMeta+End');
-    await page.keyboard.type(' a/b');
-    await expect(message).toBeFocused();
-    await expect(message).toHaveValue(/ a\/b$/);
-    await expect(field).toHaveValue('');
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Control+k');
+    await expect(field).toBeFocused();
+    // The header's combobox and a text area: tests/e2e/search-combobox.spec.ts.
   });
 
   test('the live region stays quiet while typing and announces once typing pauses', async ({ page }) => {
@@ -357,7 +350,7 @@ test.describe('search page', () => {
 
   test('the search field on an article page leads to the search page', async ({ page }) => {
     await page.goto(articlePath('get-a-refund'));
-    const field = page.getByRole('banner').getByRole('searchbox', { name: 'Search the help center' });
+    const field = page.getByRole('banner').getByRole('combobox', { name: 'Search the help center' });
     await field.fill('track my order');
     await field.press('Enter');
     await expect(page).toHaveURL((url) => url.pathname === searchPath() && url.searchParams.get('q') === 'track my order');
@@ -419,7 +412,7 @@ test.describe('search when part of it cannot load', () => {
 
 // What the page's own code asks for. The service worker's precache for
 // offline use is a separate, deliberate download and is not counted here.
-test('an article page downloads no search code', async ({ page }) => {
+test('an article page downloads no search code before interaction, and never the search page\'s', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
   const scriptBodies = new Map<string, Promise<string>>();
@@ -439,11 +432,14 @@ test('an article page downloads no search code', async ({ page }) => {
 
   requested.length = 0;
   await page.goto(articlePath('get-a-refund'));
+  await page.waitForLoadState('networkidle');
+  const fromArticle = requested.filter((url) => new URL(url).pathname.startsWith(`${basePath()}pagefind/`) || searchChunks.includes(url));
+  expect(fromArticle, 'search code requested by an article page before any interaction').toEqual([]);
+  // Typing in the header loads the suggestions and the index (search-combobox.spec.ts), never the search page's script.
   await page.keyboard.press('/');
   await page.keyboard.type('refund');
   await page.waitForLoadState('networkidle');
-  const fromArticle = requested.filter((url) => new URL(url).pathname.startsWith(`${basePath()}pagefind/`) || searchChunks.includes(url));
-  expect(fromArticle, 'search code requested by an article page').toEqual([]);
+  expect(requested.filter((url) => searchChunks.includes(url)), "the search page's script, from an article page").toEqual([]);
   const searchOnly = searchScripts.filter((url) => !requested.includes(url));
   expect(searchOnly, 'scripts only the search page loads').toEqual(expect.arrayContaining(searchChunks));
 });

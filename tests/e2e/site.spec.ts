@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { allPages, basePath, distDir, guardPage, onePagePerKind, readArticleSources, readChannels, readSitemapPaths } from '../helpers/site.ts';
+import { allPages, basePath, distDir, guardPage, languageOfPath, languagePrefix, onePagePerKind, readArticleSources, readChannels, readSitemapPaths, siteLanguages } from '../helpers/site.ts';
 
 // The server's pages, not a service worker's cached copies: the offline tests cover the worker.
 test.use({ serviceWorkers: 'block' });
@@ -338,22 +338,25 @@ test.describe('what is built', () => {
   test('draft articles are not built, listed or linked; every published article is', async ({ request }) => {
     const sources = readArticleSources();
     const sitemap = readSitemapPaths();
-    const articlePaths = sitemap.filter((p) => p.includes('/articles/'));
+    // Each article once in the default language; tests/e2e/languages.spec.ts checks the others.
+    const articlePaths = sitemap.filter((p) => p.includes('/articles/') && languageOfPath(p) === siteLanguages().codes[0]);
     const published = sources.filter((s) => !s.draft);
     const drafts = sources.filter((s) => s.draft);
     expect(articlePaths.map((p) => p.split('/').at(-2)).sort()).toEqual(published.map((s) => s.slug).sort());
     test.info().annotations.push({ type: 'drafts', description: drafts.length ? drafts.map((d) => d.slug).join(', ') : 'none in content/articles' });
 
-    const draftAddress = (slug: string) => `${basePath()}articles/${slug}/`;
+    // In no language: a draft original has no translation or fallback page either.
+    const prefixes = siteLanguages().codes.map(languagePrefix);
+    const draftAddresses = (slug: string) => prefixes.map((prefix) => `${basePath()}${prefix}articles/${slug}/`);
     for (const draft of drafts) {
-      expect(existsSync(path.join(distDir, 'articles', draft.slug)), `dist/articles/${draft.slug}/ exists`).toBe(false);
-      expect((await request.get(draftAddress(draft.slug))).status(), `draft ${draft.slug} answers`).toBe(404);
+      for (const prefix of prefixes) expect(existsSync(path.join(distDir, prefix, 'articles', draft.slug)), `dist/${prefix}articles/${draft.slug}/ exists`).toBe(false);
+      for (const address of draftAddresses(draft.slug)) expect((await request.get(address)).status(), `draft ${address} answers`).toBe(404);
     }
     // No page (home, topic lists, A–Z, related articles) links to a draft.
     const linking: string[] = [];
     for (const pagePath of sitemap) {
       const html = await (await request.get(pagePath)).text();
-      for (const draft of drafts) if (html.includes(`href="${draftAddress(draft.slug)}"`)) linking.push(`${pagePath} links to draft ${draft.slug}`);
+      for (const draft of drafts) for (const address of draftAddresses(draft.slug)) if (html.includes(`href="${address}"`)) linking.push(`${pagePath} links to draft ${address}`);
     }
     expect(linking).toEqual([]);
   });

@@ -57,9 +57,35 @@ export function basePath(): string {
   return readSitemapPaths()[0]!.replace(/[^/]*$/, '');
 }
 
-/** Which template rendered a path. */
+/** The site's languages as content/site.yaml declares them: codes, the default first, and whether the default has a prefix. */
+export function siteLanguages(): { codes: string[]; prefixDefault: boolean } {
+  const data = parseYaml(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8')) as { languages?: { code: string }[]; locale?: string; prefixDefaultLanguage?: boolean };
+  const codes = data.languages?.map((l) => l.code) ?? [(data.locale ?? 'en').split('-')[0]!];
+  return { codes, prefixDefault: data.prefixDefaultLanguage === true };
+}
+
+/** The language prefix of a language ("" for the default language at the root), e.g. "cy/". */
+export function languagePrefix(code: string): string {
+  const { codes, prefixDefault } = siteLanguages();
+  return code === codes[0] && !prefixDefault ? '' : `${code}/`;
+}
+
+/** The language code a built page's path is in. */
+export function languageOfPath(pagePath: string): string {
+  const { codes } = siteLanguages();
+  const first = pagePath.slice(basePath().length).split('/')[0] ?? '';
+  return codes.includes(first) && languagePrefix(first) !== '' ? first : codes[0]!;
+}
+
+/** A path without its base and language prefix: "/help/cy/contact/" is "/contact/". */
+function unprefixed(pagePath: string): string {
+  const prefix = languagePrefix(languageOfPath(pagePath));
+  return pagePath.slice(basePath().length - 1 + prefix.length);
+}
+
+/** Which template rendered a path, in any language. */
 export function pageKind(pagePath: string): PageKind {
-  const rest = pagePath.slice(basePath().length - 1);
+  const rest = unprefixed(pagePath);
   if (rest === '/') return 'home';
   if (rest.startsWith('/articles/')) return 'article';
   if (rest.startsWith('/categories/')) return 'category';
@@ -69,10 +95,20 @@ export function pageKind(pagePath: string): PageKind {
   return 'other';
 }
 
-/** Every page of the sitemap, then the 404 page asked for as a missing URL. */
+/**
+ * Every page of the sitemap in the default language, then the 404 page
+ * asked for as a missing URL: the pages whose interface words the tests
+ * name in English. `pagesInEveryLanguage` has the others too.
+ */
 export function allPages(): SitePage[] {
+  const fallback = siteLanguages().codes[0]!;
+  return pagesInEveryLanguage().filter((page) => languageOfPath(page.path) === fallback);
+}
+
+/** Every page of the sitemap in every language, then each language's 404 page asked for as a missing URL. */
+export function pagesInEveryLanguage(): SitePage[] {
   const pages: SitePage[] = readSitemapPaths().map((p) => ({ path: p, kind: pageKind(p), status: 200 }));
-  pages.push({ path: `${basePath()}${MISSING_PATH.slice(1)}`, kind: 'not-found', status: 404 });
+  for (const code of siteLanguages().codes) pages.push({ path: `${basePath()}${languagePrefix(code)}${MISSING_PATH.slice(1)}`, kind: 'not-found', status: 404 });
   return pages;
 }
 
@@ -82,7 +118,7 @@ export function allPages(): SitePage[] {
  * land on. Redirect stubs for renamed articles are skipped: they forward at
  * once, so the browser never shows them.
  */
-export function unlistedPages(): SitePage[] {
+export function unlistedPages(everyLanguage = false): SitePage[] {
   const listed = new Set(readSitemapPaths());
   const base = basePath();
   const found: SitePage[] = [];
@@ -93,6 +129,7 @@ export function unlistedPages(): SitePage[] {
         const pagePath = `${base}${rel}`;
         if (listed.has(pagePath)) continue;
         if (/<meta[^>]+http-equiv="refresh"/i.test(readFileSync(path.join(dir, entry.name), 'utf8'))) continue;
+        if (!everyLanguage && languageOfPath(pagePath) !== siteLanguages().codes[0]) continue;
         found.push({ path: pagePath, kind: pageKind(pagePath), status: 200 });
       }
     }

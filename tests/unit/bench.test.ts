@@ -185,6 +185,16 @@ describe('benchmark budgets', () => {
       'Build wall at 1,000 against Starlight\'s',
     ]);
   });
+
+  test('header suggestions: the first query of a page within 400 ms, every later one within 150 ms', () => {
+    const demo = site(41);
+    const timed = (articles: number, firstMs: number, warmMs: number[]) => ({ ...site(articles), suggestions: { firstMs, warmMs, queries: [] } });
+    assert.deepEqual(failing(budgets(demo, [timed(1_000, 400, [150, 20]), timed(10_000, 300, [90])])), []);
+    assert.deepEqual(failing(budgets(demo, [timed(1_000, 401, [20, 151]), timed(10_000, 300, [90])])), [
+      '1,000 articles: header suggestions, first query of a page, last key → shown',
+      '1,000 articles: header suggestions, later queries (slowest), last key → shown',
+    ]);
+  });
 });
 
 describe('benchmark build runs', () => {

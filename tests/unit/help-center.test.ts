@@ -136,7 +136,7 @@ describe('routes and sitemap', () => {
 
   test('the sitemap lists fixed pages, categories and published articles only', () => {
     const entries = sitemapEntries([{ slug: 'billing', title: 'B', description: 'd', order: 1 }], [article('a', { updated: '2026-01-02' }), article('b', { draft: true })]);
-    assert.deepEqual(entries.map((e) => e.path), ['/', '/a-z/', '/search/', '/contact/', '/accessibility/', '/categories/billing/', '/articles/a/']);
+    assert.deepEqual(entries.map((e) => e.path), ['/', '/a-z/', '/search/', '/contact/', '/accessibility/', '/privacy/', '/categories/billing/', '/articles/a/']);
     const xml = sitemapXml([{ loc: 'https://x.example/a?b&c', lastmod: '2026-01-02' }]);
     assert.match(xml, /<url><loc>https:\/\/x\.example\/a\?b&amp;c<\/loc><lastmod>2026-01-02<\/lastmod><\/url>/);
   });

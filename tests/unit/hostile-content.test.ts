@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -184,10 +184,10 @@ describe('settings are data', () => {
       'content/contact.yaml:24 error: "channels[4].value": starts with "javascript:", which is not a web address',
       'content/contact.yaml:29 error: "channels[5].value": has characters that do not belong in a web address (quotes, <, >, \\, {, } or similar)',
       'content/contact.yaml:34 error: "channels[6].value": starts with "data:", which is not a web address',
-      'content/contact.yaml:1 error: "feedbackEndpoint": starts with http://, which is not encrypted',
+      'content/contact.yaml:1 error: "feedbackEndpoint": has moved: the address events are sent to is now "collector" in content/site.yaml',
     ]);
     assert.match(text, /Fix: {6}Write the address alone, like help@example\.com\. Put a name for customers in "display"\./);
-    assert.match(text, /Fix: {6}Use https:\/\/collect\.evil\.example\/votes instead\./);
+    assert.match(text, /Fix: {6}Remove this line, and write collector: with the address of your collector \(npm run listen\) in content\/site\.yaml\./);
     assert.match(text, /Allowed: {2}an international number starting with \+ and the country code/);
   });
 
@@ -216,12 +216,31 @@ describe('settings are data', () => {
     });
   }
 
+  test('the collector\'s address is https (http for localhost only), and the old feedbackEndpoint says where it went', async () => {
+    const dir = await fixtureContent();
+    const site = await readFile(path.join(dir, 'site.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'site.yaml'), `${site}collector: http://listen.evil.example\n`);
+    const contact = await readFile(path.join(dir, 'contact.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'contact.yaml'), `feedbackEndpoint: https://votes.fixture.example/\n${contact}`);
+    const { problems, text } = await check(dir);
+    assert.deepEqual(
+      headlines(problems).map((line) => line.replace(/:\d+ /, ':N ')).sort(),
+      [
+        'content/contact.yaml:N error: "feedbackEndpoint": has moved: the address events are sent to is now "collector" in content/site.yaml',
+        'content/site.yaml:N error: "collector": starts with http://, which is not encrypted',
+      ].sort(),
+      text,
+    );
+    assert.match(text, /Fix: {6}Use https:\/\/listen\.evil\.example instead\./);
+    assert.match(text, /Received: "https:\/\/votes\.fixture\.example\/"/);
+  });
+
   test('http is allowed for localhost only, and a site address with a path names basePath as the fix', async () => {
     const dir = await fixtureContent();
     // This contact file has none of the channels the fixture's translations name.
     for (const lang of ['cy', 'ar']) await rm(path.join(dir, `contact.${lang}.yaml`), { force: true });
-    await writeFile(path.join(dir, 'contact.yaml'), `feedbackEndpoint: http://localhost:8080/votes\nchannels:\n  - id: chat\n    kind: chat\n    label: Chat\n    value: http://127.0.0.1:9000/chat\n    alwaysOpen: true\n`);
-    await writeFile(path.join(dir, 'site.yaml'), 'name: Fixture Help\ntagline: A tagline.\nurl: https://help.fixture.example/help/\ntimeZone: Europe/London\nrepository:\n  url: https://github.com/example/fixture-help\n');
+    await writeFile(path.join(dir, 'contact.yaml'), `channels:\n  - id: chat\n    kind: chat\n    label: Chat\n    value: http://127.0.0.1:9000/chat\n    alwaysOpen: true\n`);
+    await writeFile(path.join(dir, 'site.yaml'), 'name: Fixture Help\ntagline: A tagline.\nurl: https://help.fixture.example/help/\ncollector: http://localhost:8787\ntimeZone: Europe/London\nrepository:\n  url: https://github.com/example/fixture-help\n');
     const { problems, text } = await check(dir);
     assert.deepEqual(headlines(problems), ['content/site.yaml:3 error: "url": has a path, query or #part after the address']);
     assert.match(text, /Fix: {6}Write https:\/\/help\.fixture\.example here; a sub-path belongs in basePath \(e\.g\. basePath: \/help\/\)\./);

@@ -95,7 +95,7 @@ export const siteSpec: YamlFileSpec<SiteData> = {
 
 export const contactSpec: YamlFileSpec<ContactData> = {
   schema: contactSchema,
-  knownKeys: { '': ['prepare', 'channels', 'feedbackEndpoint'], channels: Object.keys(channelSchema.shape) },
+  knownKeys: { '': ['prepare', 'channels'], channels: Object.keys(channelSchema.shape) },
   help: contactFieldHelp,
   kind: 'contact settings',
 };

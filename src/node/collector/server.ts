@@ -14,6 +14,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { EVENTS_PATH } from '../../schemas/event-fields.ts';
 import { clientAddress, DailySalt, eventSubject } from './client-key.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { redactEvent } from './redact.ts';
@@ -23,7 +24,7 @@ import type { CollectorSettings } from './settings.ts';
 import { addDays, dayOf, type EventStore } from './store.ts';
 
 /** Paths the browser and operators use. */
-export const COLLECTOR_PATHS = { events: '/v1/events', export: '/v1/export', health: '/healthz' } as const;
+export const COLLECTOR_PATHS = { events: `/${EVENTS_PATH}`, export: '/v1/export', health: '/healthz' } as const;
 
 /** What {@link createCollector} needs. */
 export interface CollectorOptions {

@@ -1,27 +1,12 @@
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { isRunnableDevEnvironment, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { formatProblem, sortProblems, summariseProblems } from '../../shared/problems.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { dropRemovedContentModules } from './content-modules.ts';
 import { errorsOf } from './content-problems.ts';
 import type { DevSearchIndex } from './dev-search.ts';
 import { devState } from './dev-state.ts';
-
-/**
- * Makes every environment of the dev server load a module afresh on its next
- * import, without waiting for the file watcher to notice that it changed.
- */
-function forgetModule(server: ViteDevServer, file: string): void {
-  for (const environment of Object.values(server.environments)) {
-    for (const module of environment.moduleGraph.getModulesByFile(file) ?? []) environment.moduleGraph.invalidateModule(module);
-    if (isRunnableDevEnvironment(environment)) {
-      const evaluated = environment.runner.evaluatedModules;
-      for (const module of evaluated.getModulesByFile(file) ?? []) evaluated.invalidateModule(module);
-    }
-  }
-}
 
 /** How long a check waits for Astro to store the content again before it carries on. */
 const REFRESH_WAIT_MS = 10_000;
@@ -132,11 +117,6 @@ export function watchContent(options: {
   server.watcher.on('all', (event, file) => {
     const relative = path.relative(contentDir, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return;
-    // At once, before a page can ask for the file that is gone (see content-modules.ts).
-    if (event === 'unlink' && file.endsWith('.mdx')) {
-      const list = dropRemovedContentModules(root);
-      if (list) forgetModule(server, list);
-    }
     const parts = relative.split(path.sep);
     // An article only changes its own page's index entry; any other file (a category, the synonyms, the site) may change all of them.
     if (parts[0] === 'articles' && /\.mdx?$/.test(file)) changedSlugs.add(path.basename(file).replace(/\.mdx?$/, ''));

@@ -19,13 +19,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { logHandlers } from 'astro/config';
-import type { Rolldown } from 'vite';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { contentDir, OPTIONAL_SETTINGS_FILES } from '../project-paths.ts';
+import { contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
-import { readFeedbackEndpoint } from '../site-settings.ts';
+import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
 import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
@@ -41,17 +40,6 @@ import { PhaseTimer } from './timings.ts';
 
 /** The script inlined in every page's head, run before first paint. */
 const BEFORE_PAINT_SCRIPT = 'src/browser/before-paint.ts';
-
-/**
- * Drops one warning that says nothing to act on: Astro marks the module it
- * generates for each MDX article's styles with "use astro:head-inject" and
- * reads that mark itself before bundling, and Rolldown warns (19 boxed
- * warnings for the demo) that bundling may not keep such a directive.
- */
-function quietDirectiveWarnings(warning: Rolldown.RollupLog, warn: (warning: Rolldown.RollupLog) => void): void {
-  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
-  warn(warning);
-}
 
 /**
  * One file for the code every page runs: BaseLayout's script and all it
@@ -76,9 +64,18 @@ function normaliseBase(base: string): string {
 }
 
 /** Handrail's Astro integration (registered in astro.config.mjs). */
+const scratchRoot = path.join(projectRoot, '.handrail') + path.sep;
+/** A file under .handrail/ (builds, benchmarks, caches) that is not part of the content being previewed. */
+function isScratch(file: string): boolean {
+  return path.resolve(file).startsWith(scratchRoot) && !path.resolve(file).startsWith(path.resolve(contentDir) + path.sep);
+}
+
 export default function handrail(): AstroIntegration {
   const timer = new PhaseTimer();
+  /** The dev server's latest check (a build keeps only `redirectSources`). */
   let check: ContentCheckResult | undefined;
+  /** What a build's last hook needs of the check: content/redirects.yaml and the articles with redirect_from. */
+  let redirectSources: Pick<ContentCheckResult, 'redirects' | 'articles'> | undefined;
   let root = '';
   let base = '/';
   let search: DevSearchIndex | undefined;
@@ -99,12 +96,12 @@ export default function handrail(): AstroIntegration {
         updateConfig({
           vite: {
             plugins: [onDemandModules(), brand.plugin],
-            build: { rolldownOptions: { onwarn: quietDirectiveWarnings, output: { codeSplitting: { groups: [EVERY_PAGE_CHUNK] } } } },
+            build: { rolldownOptions: { output: { codeSplitting: { groups: [EVERY_PAGE_CHUNK] } } } },
           },
           security: {
             csp: {
               algorithm: 'SHA-256',
-              directives: cspDirectives({ connect: [originOf(readFeedbackEndpoint())].filter((o) => o !== undefined), formAction: [] }),
+              directives: cspDirectives({ connect: [originOf(readCollectorAddress())].filter((o) => o !== undefined), formAction: [] }),
               scriptDirective: { resources: SCRIPT_SOURCES },
             },
           },
@@ -115,7 +112,9 @@ export default function handrail(): AstroIntegration {
             // A file is reported changed once its size has settled: an editor saving
             // truncates and then writes, and Astro read articles half written (a
             // front matter without a title, or the old text kept) and missed the rest.
-            vite: { server: { watch: { awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 } } } },
+            // Builds, benchmarks and caches under .handrail/ (tens of thousands of files after a
+            // bench) are never watched, except a content folder kept there (the dev benchmark's).
+            vite: { server: { watch: { awaitWriteFinish: { stabilityThreshold: 60, pollInterval: 20 }, ignored: (file: string) => isScratch(file) } } },
           });
         }
         // Astro lists every page it writes; the build's summary is what a writer needs. (Set for
@@ -126,12 +125,14 @@ export default function handrail(): AstroIntegration {
         if (command === 'sync') return;
 
         timer.start('check');
-        check = await runContentCheck(contentDir);
+        const result = await runContentCheck(contentDir);
         timer.end();
-        brand.update(check.site?.theme);
+        brand.update(result.site?.theme);
 
         if (command === 'dev') {
-          problemsText = recordCheck(check, root, logger);
+          // The dev server keeps the check: its search index starts from the published slugs.
+          check = result;
+          problemsText = recordCheck(result, root, logger);
           addMiddleware({ entrypoint: new URL('./dev-middleware.ts', import.meta.url), order: 'pre' });
           // A schema or Markdown plugin change restarts the server, which then rebuilds the stored
           // content; so does creating a missing optional settings file (content.config.ts looks for it only then).
@@ -142,8 +143,14 @@ export default function handrail(): AstroIntegration {
 
         // Tests only: build content the check refuses, to prove the render-time sanitizer holds alone.
         const renderUnchecked = process.env.HANDRAIL_TEST_RENDER_UNCHECKED === '1';
-        if (errorsOf(check).length && !renderUnchecked) throw new ContentProblemsError(check.problems, root, 'build');
-        for (const line of contentSummary(check)) report(line);
+        if (errorsOf(result).length && !renderUnchecked) throw new ContentProblemsError(result.problems, root, 'build');
+        for (const line of contentSummary(result)) report(line);
+        // A build keeps only what its last hook needs of the check, the old addresses to redirect:
+        // every article's text, scan and front-matter lines (0.7 GB at 10,000 articles) is freed before pages render.
+        redirectSources = {
+          redirects: result.redirects,
+          articles: result.articles.filter((a) => a.data.redirect_from.length > 0).map((a) => ({ ...a, scan: undefined, lineOf: () => undefined })),
+        };
         timer.start('astro');
       },
 
@@ -169,7 +176,7 @@ export default function handrail(): AstroIntegration {
         timer.end();
         report(`✓ Pages: ${pages.length} in ${timer.seconds('astro').toFixed(1)} s.`);
         const siteDir = fileURLToPath(dir);
-        if (check) await placeFileLikeRedirectPages(siteDir, base, check.redirects);
+        if (redirectSources) await placeFileLikeRedirectPages(siteDir, base, redirectSources.redirects);
 
         timer.start('pagefind');
         const indexed = await indexSite(siteDir);
@@ -180,7 +187,7 @@ export default function handrail(): AstroIntegration {
         timer.start('offline');
         const offline = await addOfflineSupport(siteDir, base);
         const headers = await writeSecurityHeaders(siteDir, base);
-        const redirects = check ? await writeRedirectsFile(siteDir, base, check, new Set(pages.map((page) => page.pathname))) : undefined;
+        const redirects = redirectSources ? await writeRedirectsFile(siteDir, base, redirectSources, new Set(pages.map((page) => page.pathname))) : undefined;
         timer.end();
         report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
         report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);

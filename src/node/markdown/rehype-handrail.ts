@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { imageSize } from '../image-size.ts';
-import { withBase } from '../../shared/routes.ts';
+import { parseInternalLink, withBase } from '../../shared/routes.ts';
 
 const PHRASING_BLOCKERS = new Set(['ul', 'ol', 'p', 'div', 'table', 'blockquote', 'pre']);
 
@@ -88,6 +88,17 @@ export interface RehypeHandrailOptions {
   tableLabel: string;
   /** Where images live, to give each Markdown image its size (no layout shift). */
   publicDir?: string;
+  /**
+   * Declared languages: a translation (refunds.cy.md) links to pages in its
+   * own language (/cy/articles/…) and labels tables in it.
+   */
+  languages?: { code: string; prefix: string; tableLabel: string }[];
+}
+
+/** The language of a translation from its file name ("refunds.cy.md" → "cy"); undefined for an original. */
+function languageOfFile(filePath: string | undefined, languages: NonNullable<RehypeHandrailOptions['languages']>) {
+  const code = /\.([a-z0-9-]+)\.mdx?$/.exec(filePath ?? '')?.[1];
+  return languages.find((language) => language.code === code);
 }
 
 /**
@@ -96,7 +107,9 @@ export interface RehypeHandrailOptions {
  * working when the site is published under a sub-path.
  */
 export function rehypeHandrail(options: RehypeHandrailOptions) {
-  return (tree: Root) => {
+  return (tree: Root, file?: { path?: string }) => {
+    const language = languageOfFile(file?.path, options.languages ?? []);
+    const tableLabel = language?.tableLabel ?? options.tableLabel;
     const tables: Array<{ table: Element; index: number; parent: Root | Element; topic: string }> = [];
     // The tree is visited in document order, so the last heading seen is the one above the next table.
     let headingBefore: string | undefined;
@@ -113,7 +126,11 @@ export function rehypeHandrail(options: RehypeHandrailOptions) {
         if (size) Object.assign(node.properties, { width: size.width, height: size.height, loading: 'lazy', decoding: 'async' });
       }
       for (const attribute of ['href', 'src'] as const) {
-        const value = node.properties[attribute];
+        let value = node.properties[attribute];
+        // A page link (not a file) in a translation stays in the translation's language.
+        if (attribute === 'href' && typeof value === 'string' && language?.prefix && parseInternalLink(value) && parseInternalLink(value)?.type !== 'file') {
+          value = node.properties[attribute] = `${language.prefix}${value}`;
+        }
         if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && options.base !== '/') {
           node.properties[attribute] = withBase(options.base, value);
         }
@@ -124,7 +141,7 @@ export function rehypeHandrail(options: RehypeHandrailOptions) {
     const named = tables.map((entry) => {
       const count = (seen.get(entry.topic) ?? 0) + 1;
       seen.set(entry.topic, count);
-      return { ...entry, name: `${options.tableLabel}: ${entry.topic}${count > 1 ? ` (${count})` : ''}` };
+      return { ...entry, name: `${tableLabel}: ${entry.topic}${count > 1 ? ` (${count})` : ''}` };
     });
     // Wrapped last to first, so each index still points at its table.
     for (const { table, index, parent, name } of named.reverse()) wrapTable(table, index, parent, name);

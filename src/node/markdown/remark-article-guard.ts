@@ -9,7 +9,10 @@ import { findLocalImports, findMdxCode, type CodeFinding } from './article-code.
 import { mdxToHtml, type MdxToHtmlOptions } from './mdx-to-html.ts';
 
 /** Options for {@link remarkArticleGuard}. */
-export type ArticleGuardOptions = MdxToHtmlOptions;
+export type ArticleGuardOptions = MdxToHtmlOptions & {
+  /** Callout titles in each declared language, for translations (refunds.cy.mdx); `calloutTitles` for originals. */
+  calloutTitlesByLanguage?: Record<string, MdxToHtmlOptions['calloutTitles']>;
+};
 
 /** Writer components used in a way that cannot be drawn: an unknown name, a missing picture or alt text, an unknown callout type. */
 function findComponentMisuse(tree: Root): CodeFinding[] {
@@ -58,6 +61,9 @@ export function remarkArticleGuard(options: ArticleGuardOptions) {
       const problems: Problem[] = findings.map((f) => ({ file: name, severity: 'error', ...f }));
       throw new Error(`${name} was not built: it holds something that would run as code.\n\n${problems.map(formatProblem).join('\n\n')}\n\nRun npm run check to see every problem.`);
     }
-    if (isMdx) mdxToHtml(tree, options);
+    if (!isMdx) return;
+    const lang = /\.([a-z0-9-]+)\.mdx$/.exec(file.path ?? '')?.[1];
+    const titles = (lang && options.calloutTitlesByLanguage?.[lang]) || options.calloutTitles;
+    mdxToHtml(tree, { ...options, calloutTitles: titles });
   };
 }

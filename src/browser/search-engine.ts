@@ -1,0 +1,71 @@
+/**
+ * Pagefind and the help center's vocabulary, each fetched once per page,
+ * and a search over both: what the search page (search.ts) and the header's
+ * suggestions (search-suggestions.ts) share, so the two always find the same
+ * pages in the same order. Pagefind's own script comes from the built site
+ * (or the dev server's index), only when one of them starts.
+ */
+import { findPages, type Found, type SearchIndex } from '../shared/search/find.ts';
+import { PAGEFIND_OPTIONS } from '../shared/search/ranking.ts';
+
+interface Pagefind extends SearchIndex {
+  options(o: object): Promise<void>;
+  init(): Promise<void>;
+}
+
+const base = import.meta.env.BASE_URL;
+let pagefind: Promise<Pagefind> | undefined;
+let vocabulary: Promise<Record<string, number> | undefined> | undefined;
+
+/** Pagefind with the help center's ranking, its wasm and entry file fetched; rejects when the index cannot be had. */
+export function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    const loaded = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    await loaded.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+    await loaded.init();
+    return loaded;
+  })();
+  return pagefind;
+}
+
+/** Every word the help center uses, with how many articles use it; undefined if it cannot be had (search still works). */
+export function loadVocabulary(): Promise<Record<string, number> | undefined> {
+  // The page's own language's words (BaseLayout names them on <html>): "Did you mean" never suggests an English word to a Welsh reader.
+  vocabulary ??= fetch(document.documentElement.dataset.searchWords ?? `${base}search-words.json`)
+    .then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined))
+    .catch(() => undefined);
+  return vocabulary;
+}
+
+/** Searches the index the way every search box in the help center does (see `findPages`); rejects when the index or part of it fails to load. */
+export async function searchPages(query: string, limit?: number): Promise<Found> {
+  const [index, words] = await Promise.all([loadPagefind(), loadVocabulary()]);
+  return findPages(index, query, words, limit);
+}
+
+let fallback: Promise<SearchIndex & { init(): Promise<void> }> | undefined;
+
+/**
+ * The same query in another language's index (the default language's, for
+ * a reader whose language found nothing). Pagefind reads the index language
+ * from <html lang> as an instance is made, so the attribute is swapped for
+ * that one synchronous call and put back at once.
+ */
+export async function searchOtherLanguage(query: string, lang: string, wordsUrl: string | undefined): Promise<Found> {
+  fallback ??= (async () => {
+    const loaded = (await loadPagefind()) as unknown as { createInstance(o: object): SearchIndex & { init(): Promise<void> } };
+    const root = document.documentElement;
+    const own = root.lang;
+    root.lang = lang;
+    let instance: SearchIndex & { init(): Promise<void> };
+    try {
+      instance = loaded.createInstance({ ...PAGEFIND_OPTIONS, baseUrl: base });
+    } finally {
+      root.lang = own;
+    }
+    await instance.init();
+    return instance;
+  })();
+  const words = wordsUrl ? await fetch(wordsUrl).then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined)).catch(() => undefined) : undefined;
+  return findPages(await fallback, query, words);
+}
