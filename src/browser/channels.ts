@@ -30,7 +30,7 @@ class HandrailChannels extends HTMLElement {
     this.#timer = window.setInterval(() => this.#showStatus(), 60_000);
     const wire = () => void this.#wireMessages();
     if (sessionStore.getItem(VISIT_CONTEXT_KEY)) wire();
-    this.querySelector('details')?.addEventListener('toggle', wire, { once: true });
+    this.querySelector('details.message-editor')?.addEventListener('toggle', wire, { once: true });
     document.addEventListener(VISIT_CONTEXT_EVENT, wire, { once: true });
   }
 
@@ -49,6 +49,33 @@ class HandrailChannels extends HTMLElement {
       const out = item.querySelector('[data-status]');
       if (out) out.textContent = formatStatus(status, now, viewerZone, locale, statusWords);
     }
+    this.#bringOpenForward();
+  }
+
+  /**
+   * A compact list (data-reorder = how many show first) puts the page's own
+   * channels first, then those open now, then those with no hours (email),
+   * then the closed ones, post last, each group in the configured order; the
+   * first few go in the top list, the rest where the rest were.
+   */
+  #bringOpenForward() {
+    const shown = Number(this.dataset.reorder);
+    const top = this.querySelector<HTMLElement>('[data-channels-top]');
+    const rest = this.querySelector<HTMLElement>('[data-channels-rest]');
+    if (!shown || !top) return;
+    const items = [...this.querySelectorAll<HTMLElement>('li[data-rank]')];
+    const group = (item: HTMLElement) => {
+      if (item.hasAttribute('data-first-for')) return 0;
+      const state = item.dataset.state;
+      if (item.classList.contains('channel--post')) return 4;
+      return state === 'open' || state === 'always-open' ? 1 : state === 'closed' ? 3 : 2;
+    };
+    items.sort((a, b) => group(a) - group(b) || Number(a.dataset.rank) - Number(b.dataset.rank));
+    const wanted = items.slice(0, shown);
+    // Leave the lists alone when nothing moves: a reader may be tabbing through them.
+    if (wanted.every((item, index) => top.children[index] === item)) return;
+    top.append(...wanted);
+    rest?.append(...items.slice(shown));
   }
 
   #wireMessages(): Promise<void> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HelpCenter } from './help-center.ts';
-import { categoryNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
+import { pagerNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
 import { scriptSourcesDigest } from '../node/source-digest.ts';
 
 /**
@@ -27,7 +27,8 @@ export function articlePageKey(
   site: string,
   today = new Date(),
 ): string {
-  const { previous, next } = categoryNeighbours(article, center.byCategory.get(article.category) ?? []);
+  const related = relatedArticles(article, center.bySlug);
+  const { previous, next } = pagerNeighbours(article, center.byCategory.get(article.category) ?? [], related);
   const linked = (a?: ArticleSummary) => a && [a.slug, a.title, a.description, a.category];
   return digest([
     site,
@@ -35,7 +36,7 @@ export function articlePageKey(
     article,
     center.references.get(article.slug),
     article.review_by !== undefined && article.review_by < today,
-    relatedArticles(article, center.bySlug).map(linked),
+    related.map(linked),
     linked(previous),
     linked(next),
   ]);

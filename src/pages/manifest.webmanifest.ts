@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadHelpCenter } from '../data/help-center.ts';
+import { defaultShortName } from '../shared/brand.ts';
 
 /** The web app manifest: installable, with the site's name, colours and icons. */
 export const GET: APIRoute = async () => {
@@ -7,7 +8,7 @@ export const GET: APIRoute = async () => {
   const base = import.meta.env.BASE_URL;
   const manifest = {
     name: site.name,
-    short_name: site.name.length > 12 ? site.name.split(' ')[0] : site.name,
+    short_name: site.shortName ?? defaultShortName(site.name),
     description: site.tagline,
     lang: site.locale,
     start_url: base,
@@ -16,10 +17,11 @@ export const GET: APIRoute = async () => {
     background_color: '#ffffff',
     theme_color: site.theme.light.accent,
     icons: [
-      { src: `${base}icons/icon-192.png`, sizes: '192x192', type: 'image/png' },
-      { src: `${base}icons/icon-512.png`, sizes: '512x512', type: 'image/png' },
-      { src: `${base}icons/icon-maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-      { src: `${base}favicon.svg`, sizes: 'any', type: 'image/svg+xml' },
+      // Drawn from the logo, or the accent and the name's initial (src/node/brand/icons.ts).
+      { src: `${base}brand/icon-192.png`, sizes: '192x192', type: 'image/png' },
+      { src: `${base}brand/icon-512.png`, sizes: '512x512', type: 'image/png' },
+      { src: `${base}brand/icon-maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: `${base}brand/favicon.svg`, sizes: 'any', type: 'image/svg+xml' },
     ],
   };
   return new Response(JSON.stringify(manifest, null, 2), { headers: { 'Content-Type': 'application/manifest+json' } });

@@ -64,10 +64,16 @@ export const siteFields = z.strictObject({
     .strictObject({
       /** Path under public/, e.g. /logo.svg. */
       src: z.string().superRefine(refineWith(checkSitePath)),
+      /** A version for the dark theme, e.g. /logo-dark.svg (light lines on dark); leave out to use `src` in both. */
+      dark: z.string().superRefine(refineWith(checkSitePath)).optional(),
       /** What the logo says, usually the business name. */
       alt: z.string().trim().min(1, 'text that says what the logo shows, usually the business name'),
     })
     .optional(),
+  /** Show only the logo in the header, without the name beside it (when the logo already says the name). */
+  logoOnly: z.boolean().default(false),
+  /** The name under the installed app's icon; leave out for the name without "Help" or "Support" at the end. */
+  shortName: z.string().trim().min(1, 'a short name of 1 to 20 characters').max(20, 'a short name of at most 20 characters').optional(),
   /** Where the site is published, without the sub-path: https://help.example.com */
   url: z.string().superRefine(refineWith((value) => checkWebAddress(value, { pathAllowed: false }))),
   /** The sub-path the site lives under, e.g. "/help/". Use "/" for the root. */
@@ -92,6 +98,8 @@ export const siteFields = z.strictObject({
       .string()
       .regex(/^(?!.*\.\.)(?!\/)[A-Za-z0-9._/-]+(?<!\/)$/, 'a branch name like "main": letters, digits, ".", "_", "-" and "/"')
       .default('main'),
+    /** Whether articles show an "Edit this page" link to their file here (for help centers written in the open). */
+    editLinks: z.boolean().default(false),
   }),
   /**
    * Where the listening collector (npm run listen) runs, e.g.
@@ -144,7 +152,9 @@ export type SiteData = z.output<typeof siteSchema>;
 export const siteFieldHelp = {
   name: 'Write the help center\'s name, e.g. name: "Acme Help".',
   tagline: 'Write one sentence, e.g. tagline: "Answers to common questions, and real people when you need them."',
-  logo: 'Write logo: { src: /logo.svg, alt: "Acme" } or remove the logo line.',
+  logo: 'Write logo: { src: /logo.svg, dark: /logo-dark.svg, alt: "Acme" } (dark is optional) or remove the logo line.',
+  logoOnly: 'Write logoOnly: true to show only the logo in the header, or false to show the name beside it.',
+  shortName: 'Write a short name for the app icon, e.g. shortName: Acme.',
   url: 'Write the full address, e.g. url: https://help.example.com',
   basePath: 'Write basePath: / for the root, or basePath: /help/ for a sub-path.',
   locale:
@@ -153,7 +163,7 @@ export const siteFieldHelp = {
     'List each language with its lower-case code, the default first, e.g. languages: [{ code: en, locale: en-GB }, { code: cy }, { code: ar }]. name (as the picker shows it) and dir (ltr or rtl) are optional.',
   prefixDefaultLanguage: 'Write prefixDefaultLanguage: false to keep the default language at /articles/…, or true to publish it at /en/articles/….',
   timeZone: 'Write the time zone your opening hours are in, e.g. timeZone: Europe/London (see the "TZ identifier" column of the IANA time zone list).',
-  repository: 'Write repository: { url: https://github.com/acme/help, branch: main }.',
+  repository: 'Write repository: { url: https://github.com/acme/help, branch: main }, and editLinks: true for "Edit this page" links on articles.',
   collector: 'Write the address of your collector, e.g. collector: https://listen.example.com, or remove the line to send nothing.',
   theme: 'Write theme colours as hex, e.g. accent: "#1d4ed8".',
   'languages.code': 'Write the lower-case code of the language, e.g. code: cy for Welsh or code: pt-br for Brazilian Portuguese.',

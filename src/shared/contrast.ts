@@ -43,7 +43,10 @@ export function nearestPassing(colour: string, backgrounds: string[], ratio: num
       if (passes(mixed)) return mixed;
     }
   }
-  return luminance(backgrounds[0] ?? '#ffffff') > 0.5 ? '#000000' : '#ffffff';
+  // No mix of this hue passes: black or white, whichever does better against the worst background
+  // (a mid-tone background can be darker than 0.5 luminance and still need black).
+  const worst = (hex: string) => Math.min(...backgrounds.map((bg) => contrastRatio(hex, bg)));
+  return worst('#000000') >= worst('#ffffff') ? '#000000' : '#ffffff';
 }
 
 /** Every background a theme's accent colour is used on, per theme. */
@@ -60,6 +63,12 @@ export interface ContrastFailure {
   against: string;
   ratio: number;
   suggestion: string;
+  /**
+   * For accentText: the accent the suggestion was chosen against, when that
+   * is the suggested accent rather than the configured one. The two
+   * suggestions are made to pass together.
+   */
+  pairedWith?: string;
 }
 
 /**
@@ -72,12 +81,23 @@ export function checkThemeContrast(theme: Record<'light' | 'dark', { accent: str
     const { accent, accentText } = theme[name];
     const backgrounds = [...THEME_BACKGROUNDS[name]];
     const worst = backgrounds.map((bg) => ({ bg, ratio: contrastRatio(accent, bg) })).sort((a, b) => a.ratio - b.ratio)[0]!;
-    if (worst.ratio < 4.5) {
-      failures.push({ theme: name, field: 'accent', colour: accent, against: worst.bg, ratio: worst.ratio, suggestion: nearestPassing(accent, backgrounds, 4.5) });
+    // The accent a writer ends up with: theirs if it passes, otherwise the suggestion. Button text is
+    // checked against that one, so applying both suggestions gives a pair that passes together.
+    const pairAccent = worst.ratio < 4.5 ? nearestPassing(accent, backgrounds, 4.5) : accent;
+    if (pairAccent !== accent) {
+      failures.push({ theme: name, field: 'accent', colour: accent, against: worst.bg, ratio: worst.ratio, suggestion: pairAccent });
     }
     const buttonRatio = contrastRatio(accentText, accent);
-    if (buttonRatio < 4.5) {
-      failures.push({ theme: name, field: 'accentText', colour: accentText, against: accent, ratio: buttonRatio, suggestion: nearestPassing(accentText, [accent], 4.5) });
+    if (buttonRatio < 4.5 || contrastRatio(accentText, pairAccent) < 4.5) {
+      failures.push({
+        theme: name,
+        field: 'accentText',
+        colour: accentText,
+        against: accent,
+        ratio: buttonRatio,
+        suggestion: nearestPassing(accentText, [pairAccent], 4.5),
+        ...(pairAccent !== accent && { pairedWith: pairAccent }),
+      });
     }
   }
   return failures;

@@ -116,6 +116,22 @@ export function categoryNeighbours<T extends ArticleSummary>(article: T, inCateg
   return { previous: inCategory[index - 1], next: inCategory[index + 1] };
 }
 
+/**
+ * The pager's previous and next articles: the nearest in the category on
+ * each side that the page does not already offer as related (a reader is
+ * never shown the same article twice at the foot of a page).
+ */
+export function pagerNeighbours<T extends ArticleSummary>(article: T, inCategory: T[], related: readonly { slug: string }[]): { previous?: T; next?: T } {
+  const index = inCategory.findIndex((a) => a.slug === article.slug);
+  if (index === -1) return {};
+  const skip = new Set(related.map((a) => a.slug));
+  const nearest = (step: 1 | -1) => {
+    for (let i = index + step; i >= 0 && i < inCategory.length; i += step) if (!skip.has(inCategory[i]!.slug)) return inCategory[i];
+    return undefined;
+  };
+  return { previous: nearest(-1), next: nearest(1) };
+}
+
 /** Number of articles in each category. */
 export function countByCategory(articles: ArticleSummary[]): Map<string, number> {
   const counts = new Map<string, number>();

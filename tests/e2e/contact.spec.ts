@@ -105,6 +105,21 @@ function channelProblems(shown: ShownChannel[], channels: ChannelConfig[] = read
   return problems;
 }
 
+/** Every channel of a compact list in its configured order (data-rank), whatever the browser moved forward. */
+async function rankedIds(list: Locator): Promise<string[]> {
+  return list.locator('li.channel').evaluateAll((items) =>
+    (items as HTMLElement[]).toSorted((a, b) => Number(a.dataset.rank ?? 0) - Number(b.dataset.rank ?? 0)).map((item) => item.dataset.channel ?? ''),
+  );
+}
+
+/** Opens a compact list's "N more ways" disclosure (a native <details>: works without JavaScript too). */
+async function openMoreWays(list: Locator): Promise<void> {
+  const more = list.locator('details.channel-more > summary');
+  for (let i = 0; i < (await more.count()); i++) {
+    if (!(await more.nth(i).evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await more.nth(i).click();
+  }
+}
+
 /** The decoded body of a mailto: or sms: link. */
 async function bodyOf(link: Locator): Promise<string> {
   return linkParams((await link.getAttribute('href')) ?? '').get('body') ?? '';
@@ -131,14 +146,18 @@ test.describe('on every page', () => {
 
       const panel = panelOf(page);
       await softly(panel, `contact panel ${at}`).toBeVisible();
-      const shown = await shownChannels(panel);
-      const order = shown.map((channel) => channel.id);
+      // The contact page's panel points to the full list, which is the page itself.
+      const isContactPage = /\/contact\/$/.test(pagePath);
+      const list = isContactPage ? page.getByRole('main') : panel;
+      if (isContactPage) await softly(panel.getByRole('link', { name: 'Go to the list' }), `panel points to the list ${at}`).toHaveAttribute('href', '#ways-to-reach-us');
+      else await softly(panel.getByRole('link', { name: /^All \d+ ways to reach us/ }), `panel links to every channel ${at}`).toHaveAttribute('href', /\/contact\/$/);
+      await openMoreWays(list);
+      const shown = await shownChannels(list);
+      const order = await rankedIds(list);
       const category = await categoryOfPage(page);
       softly(order, `channel order ${at} (category: ${category ?? 'none'})`).toEqual(expectedChannelOrder(category));
-      const feedbackList = page.locator('handrail-feedback li.channel');
-      if ((await feedbackList.count()) > 0) {
-        softly(await feedbackList.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.channel)), `feedback channels ${at}`).toEqual(order);
-      }
+      const feedbackList = page.locator('handrail-feedback');
+      if ((await feedbackList.count()) > 0) softly(await rankedIds(feedbackList), `feedback channels ${at}`).toEqual(order);
       softly(channelProblems(shown, channels), `channel links ${at}`).toEqual([]);
       softly(guard.take(), `console errors and requests to other origins ${at}`).toEqual([]);
     }
@@ -185,14 +204,34 @@ test.describe('on every page', () => {
   });
 });
 
+test('a notice that is not critical can be closed, and stays closed on the next page', async ({ page }) => {
+  const notice = readNotices().find((n) => n.severity !== 'critical' && n.end);
+  test.skip(!notice, 'content/announcements.yaml has no closable notice with an end');
+  const start = Date.parse(`${notice!.start.replace(' ', 'T')}Z`);
+  const end = Date.parse(`${notice!.end!.replace(' ', 'T')}Z`);
+  await page.clock.setFixedTime(new Date((start + end) / 2));
+  const pages = allPages();
+  await page.goto(pages[0]!.path);
+  const region = page.getByRole('region', { name: notice!.title });
+  test.skip((await region.count()) === 0, `the site was built after "${notice!.title}" ended`);
+  await region.getByRole('button', { name: `Dismiss notice: ${notice!.title}` }).click();
+  await expect(region).toBeHidden();
+  await expect(page.locator('#main')).toBeFocused();
+  await page.goto(pages[1]!.path);
+  await expect(page.getByRole('region', { name: notice!.title })).toBeHidden();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const { path: pagePath, kind } of onePagePerKind()) {
     test(`${kind} page (${pagePath}): hours summaries and every contact link are there`, async ({ page }) => {
       await page.goto(pagePath);
-      const panel = panelOf(page);
-      await expect(panel).toBeVisible();
+      await expect(panelOf(page)).toBeVisible();
+      // Without a script the configured order stands; the contact page's list is the page itself.
+      const panel = kind === 'contact' ? page.getByRole('main') : panelOf(page);
+      await openMoreWays(panel);
+      expect(await panel.locator('li.channel').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.channel))).toEqual(expectedChannelOrder(undefined));
       expect(channelProblems(await shownChannels(panel))).toEqual([]);
       for (const channel of readChannels()) {
         const item = panel.locator(`li.channel[data-channel="${channel.id}"]`);
@@ -205,8 +244,8 @@ test.describe('without JavaScript', () => {
         // The live status needs a script; without one it must not show as an empty gap.
         await expect(item.locator('[data-status]')).toBeHidden();
       }
-      await expect(panel.getByText('Check the message we will prefill')).toBeHidden();
-      if (kind === 'article') await expect(panel.getByText(/Quote reference [A-Z0-9]{4}\b/)).toBeVisible();
+      await expect(page.getByText('Check the message we will prefill')).toBeHidden();
+      if (kind === 'article') await expect(panelOf(page).getByText(/Quote reference [A-Z0-9]{4}\b/)).toBeVisible();
     });
   }
 });
@@ -283,6 +322,23 @@ test.describe('open now, by the reader\'s clock', () => {
     });
   });
 
+  test.describe('the best channels first', () => {
+    test.use({ timezoneId: 'Europe/London', locale: 'en-GB' });
+
+    test('open channels move ahead of closed ones in the panel; without a script the configured order stands', async ({ page }) => {
+      // Wednesday 18:00 in London: the phone lines have closed, chat is open until 20:00.
+      await page.clock.setFixedTime(new Date('2026-11-25T18:00:00Z'));
+      await page.goto(readSitemapPaths()[0]!);
+      const top = panelOf(page).locator('[data-channels-top] > li');
+      await expect(top.first()).toHaveAttribute('data-state', /open/);
+      const ids = await top.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.channel));
+      // Open first, then those that take a message any time (email), then the closed ones.
+      expect(ids.slice(0, 2)).toEqual(['chat', 'email']);
+      // Every channel is still there, one disclosure away.
+      expect(await rankedIds(panelOf(page))).toEqual(expectedChannelOrder(undefined));
+    });
+  });
+
   test.describe('a reader in New York', () => {
     test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
 
@@ -321,12 +377,14 @@ test.describe('open now, by the reader\'s clock', () => {
           await page.goto(pagePath);
           const measure = () =>
             page.locator('li.channel').evaluateAll((items) =>
-              items.filter((item) => (item as HTMLElement).checkVisibility()).map((item) => {
+              // By slot: a compact list may bring an open channel forward into a slot, the slots must not move.
+              items.filter((item) => (item as HTMLElement).checkVisibility()).map((item, slot) => {
                 const box = item.getBoundingClientRect();
-                return `${(item as HTMLElement).dataset.channel}: top ${Math.round(box.top + scrollY)}, height ${Math.round(box.height)}`;
+                return `slot ${slot}: top ${Math.round(box.top + scrollY)}, height ${Math.round(box.height)}`;
               }),
             );
-          const panel = panelOf(page);
+          // The contact page's statuses are in its own list; the panel there points to it.
+          const panel = kind === 'contact' ? page.getByRole('main').locator('handrail-channels') : panelOf(page);
           const panelHeight = async () => (await panel.boundingBox())!.height;
           await expect(panel.locator('[data-status]').first()).toBeEmpty();
           const before = { boxes: await measure(), panel: await panelHeight() };
@@ -349,14 +407,18 @@ test.describe('the message we prefill', () => {
     const feedback = page.getByRole('region', { name: 'Was this article helpful?' });
     const email = channelOfKind('email');
     const sms = channelOfKind('sms');
-    const feedbackEmail = feedback.locator(`li[data-channel="${email.id}"]`).getByRole('link');
-    await expect(feedbackEmail).toBeHidden();
+    const feedbackEmail = feedback.locator(`li[data-channel="${email.id}"] a`);
+    const feedbackPeople = feedback.locator('[data-feedback-people]');
+    await expect(feedbackPeople).toBeHidden();
 
     await feedback.getByRole('button', { name: "No, this didn't help" }).click();
     const missing = feedback.getByRole('textbox', { name: 'What were you looking for, or what was missing?' });
     await expect(missing).toBeFocused();
     await expect(feedback.getByRole('button', { name: 'Yes' })).toBeHidden();
-    await expect(feedbackEmail).toBeVisible();
+    await expect(feedbackPeople).toBeVisible();
+    // The best channels for now, and the way to every other.
+    await expect(feedbackPeople.locator('[data-channels-top] li.channel a').first()).toBeVisible();
+    await expect(feedbackPeople.getByRole('link', { name: /^All \d+ ways to reach us/ })).toBeVisible();
     await page.keyboard.type('How to adjust disc brakes');
 
     const expected = `What I could not find: How to adjust disc brakes`;
@@ -366,14 +428,14 @@ test.describe('the message we prefill', () => {
     expect(body).toContain(new URL(page.url()).pathname);
     expect(body).toContain(reference);
     expect(linkParams((await feedbackEmail.getAttribute('href'))!).get('subject')).toContain(title);
-    expect(await bodyOf(feedback.locator(`li[data-channel="${sms.id}"]`).getByRole('link'))).toContain(expected);
+    expect(await bodyOf(feedback.locator(`li[data-channel="${sms.id}"] a`))).toContain(expected);
     // The panel at the foot of the page carries the same words.
-    expect(await bodyOf(panelOf(page).locator(`li[data-channel="${email.id}"]`).getByRole('link'))).toContain(expected);
+    expect(await bodyOf(panelOf(page).locator(`li[data-channel="${email.id}"] a`))).toContain(expected);
     expect(guard.take()).toEqual([]);
 
-    // The answer stays with the visit (this tab only), so the next page's panel still carries it.
+    // The answer stays with the visit (this tab only), so the contact page's list still carries it.
     await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Contact a person' }).click();
-    await expect.poll(() => bodyOf(panelOf(page).locator(`li[data-channel="${email.id}"]`).getByRole('link'))).toContain(expected);
+    await expect.poll(() => bodyOf(page.getByRole('main').locator(`li[data-channel="${email.id}"] a`))).toContain(expected);
   });
 
   test('"Yes" thanks the reader and moves focus to the thanks', async ({ page }) => {
@@ -394,10 +456,10 @@ test.describe('the message we prefill', () => {
     });
     await page.goto(firstArticle());
     const panel = panelOf(page);
-    const link = panel.locator(`li[data-channel="${channelOfKind('email').id}"]`).getByRole('link');
+    const link = panel.locator(`li[data-channel="${channelOfKind('email').id}"] a`);
     await expect.poll(() => bodyOf(link)).toContain('I searched for: "squeaky brake" (no results), "brake pads"');
     expect(await bodyOf(link)).toContain('What I have already tried: Cleaned the rim');
-    expect(await bodyOf(panel.locator(`li[data-channel="${channelOfKind('sms').id}"]`).getByRole('link'))).toContain('"squeaky brake" (no results)');
+    expect(await bodyOf(panel.locator(`li[data-channel="${channelOfKind('sms').id}"] a`))).toContain('"squeaky brake" (no results)');
 
     await panel.getByText('Check the message we will prefill').click();
     await expect(panel.getByRole('textbox', { name: 'Your message' })).toHaveValue(/I searched for: "squeaky brake" \(no results\), "brake pads"/);
@@ -407,8 +469,8 @@ test.describe('the message we prefill', () => {
   test('what the reader tried and their own edits change the email and text links', async ({ page }) => {
     await page.goto(readSitemapPaths()[0]!);
     const panel = panelOf(page);
-    const email = panel.locator(`li[data-channel="${channelOfKind('email').id}"]`).getByRole('link');
-    const sms = panel.locator(`li[data-channel="${channelOfKind('sms').id}"]`).getByRole('link');
+    const email = panel.locator(`li[data-channel="${channelOfKind('email').id}"] a`);
+    const sms = panel.locator(`li[data-channel="${channelOfKind('sms').id}"] a`);
     const subject = linkParams((await email.getAttribute('href'))!).get('subject');
 
     await panel.getByText('Check the message we will prefill').click();
@@ -440,7 +502,7 @@ test.describe('the message code loads on demand, and nothing typed meanwhile is 
     });
     await page.goto(readSitemapPaths()[0]!);
     const panel = panelOf(page);
-    const email = panel.locator(`li[data-channel="${channelOfKind('email').id}"]`).getByRole('link');
+    const email = panel.locator(`li[data-channel="${channelOfKind('email').id}"] a`);
     await panel.getByText('Check the message we will prefill').click();
     await panel.getByRole('textbox', { name: 'What have you already tried? (optional)' }).fill('Pumped up the tyres');
     await panel.getByRole('textbox', { name: 'Your message' }).fill('The back wheel wobbles.');
@@ -464,7 +526,7 @@ test.describe('the message code loads on demand, and nothing typed meanwhile is 
     const feedback = page.getByRole('region', { name: 'Was this article helpful?' });
     await feedback.getByRole('button', { name: "No, this didn't help" }).click();
     await page.keyboard.type('Hub gears');
-    const link = feedback.locator(`li[data-channel="${channelOfKind('email').id}"]`).getByRole('link');
+    const link = feedback.locator(`li[data-channel="${channelOfKind('email').id}"] a`);
     await expect.poll(() => page.evaluate(() => JSON.parse(sessionStorage.getItem('handrail-visit') ?? '{}').missing), { timeout: 5_000 }).toBe('Hub gears');
     // Let the held-back load finish too, then check nothing older overwrote the answer. Its module
     // is already loaded, so the store follows within a task or two of the answer.
@@ -488,7 +550,11 @@ test.describe('the 404 page', () => {
     await expect(search).toBeVisible();
     const peopleFirst = await people.evaluate((el, form) => Boolean(el.compareDocumentPosition(form as Node) & Node.DOCUMENT_POSITION_FOLLOWING), await search.elementHandle());
     expect(peopleFirst).toBe(true);
-    expect(channelProblems(await shownChannels(people))).toEqual([]);
+    // A dead end offers the best channels inline and the way to every other, without repeating the panel.
+    const top = await shownChannels(people.locator('[data-channels-top]'));
+    expect(top.length).toBeGreaterThanOrEqual(2);
+    expect(channelProblems(top, readChannels().filter((c) => top.some((s) => s.id === c.id)))).toEqual([]);
+    await expect(people.getByRole('link', { name: /^All \d+ ways to reach us/ })).toHaveAttribute('href', /\/contact\/$/);
   });
 });
 

@@ -217,25 +217,35 @@ test.describe('right to left', () => {
         await page.goto(pagePath);
         return page.evaluate(() => {
           const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
-          const crumbs = [...document.querySelectorAll('nav.breadcrumbs li')].map((li) => li.getBoundingClientRect());
+          // On phones only the way back up shows (design, issue 13: GOV.UK style), so only visible crumbs count.
+          const crumbs = [...document.querySelectorAll('nav.breadcrumbs li')].map((li) => li.getBoundingClientRect()).filter((r) => r.width > 0);
           const main = box('main');
           return {
+            crumbCount: crumbs.length,
             crumbFirstRight: crumbs[0]!.right,
-            crumbSecondRight: crumbs[1]!.right,
+            crumbFirstLeft: crumbs[0]!.left,
+            crumbSecondRight: crumbs[1]?.right ?? 0,
             h1Left: box('h1').left - main.left,
             h1Right: main.right - box('h1').right,
             nameRight: box('.site-header__name').right,
             nameLeft: box('.site-header__name').left,
-            channelRight: box('.contact-panel .channel-list').right - box('.contact-panel .page-width').right,
-            channelLeft: box('.contact-panel .channel-list').left - box('.contact-panel .page-width').left,
+            // The panel's compact list (design, issue 13): its rows.
+            channelRight: box('.contact-panel .channel-rows').right - box('.contact-panel .page-width').right,
+            channelLeft: box('.contact-panel .channel-rows').left - box('.contact-panel .page-width').left,
           };
         });
       };
       const rtlBox = await positions(href(rtl!.code, `articles/${slug}/`));
       const ltrBox = await positions(href(defaultLanguage.code, `articles/${slug}/`));
-      // Breadcrumbs run right to left: the first crumb is to the right of the second.
-      expect(rtlBox.crumbFirstRight).toBeGreaterThan(rtlBox.crumbSecondRight);
-      expect(ltrBox.crumbFirstRight).toBeLessThan(ltrBox.crumbSecondRight);
+      if (rtlBox.crumbCount > 1) {
+        // Breadcrumbs run right to left: the first crumb is to the right of the second.
+        expect(rtlBox.crumbFirstRight).toBeGreaterThan(rtlBox.crumbSecondRight);
+        expect(ltrBox.crumbFirstRight).toBeLessThan(ltrBox.crumbSecondRight);
+      } else {
+        // One crumb (the way back up): at the start of the line, right in Arabic, left in English.
+        expect(rtlBox.crumbFirstRight).toBeGreaterThan(width / 2);
+        expect(ltrBox.crumbFirstLeft).toBeLessThan(width / 2);
+      }
       // The heading hugs the right edge of main (less space on the right than the left).
       expect(rtlBox.h1Right).toBeLessThanOrEqual(rtlBox.h1Left);
       expect(ltrBox.h1Left).toBeLessThanOrEqual(ltrBox.h1Right);
@@ -272,8 +282,13 @@ test.describe('people who speak the reader\'s language', () => {
         await expect(note, `${id} says it speaks ${language.code}`).toHaveCount(speaks(id) ? 1 : 0);
         if (speaks(id)) await expect(note).toHaveText(saying);
       }
-      // The panel on the same page follows the same order.
-      const panel = await page.locator('#contact-panel li.channel').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.channel));
+      // On the contact page the panel points to this list instead of repeating it (issue 13);
+      // the panel elsewhere (the home page: no category to put first) ranks the channels in the same order.
+      await expect(page.locator('#contact-panel li.channel')).toHaveCount(0);
+      await page.goto(href(language.code, ''));
+      const panel = await page.locator('#contact-panel li.channel').evaluateAll((items) =>
+        (items as HTMLElement[]).toSorted((a, b) => Number(a.dataset.rank ?? 0) - Number(b.dataset.rank ?? 0)).map((item) => item.dataset.channel),
+      );
       expect(panel).toEqual(expected);
     });
 

@@ -69,8 +69,8 @@ test.describe('offline', () => {
     }
     // The contact details work offline: the links and the weekly hours are there.
     await page.goto('/contact/');
-    await expect(page.locator('#contact-panel a[href^="tel:"]').first()).toHaveAttribute('href', 'tel:+442079460321');
-    await expect(page.locator('#contact-panel .channel__hours').first()).toContainText('09:00–17:30');
+    await expect(page.locator('main a[href^="tel:"]').first()).toHaveAttribute('href', 'tel:+442079460321');
+    await expect(page.locator('main .channel__hours').first()).toContainText('09:00–17:30');
 
     // The search made online works offline.
     await page.goto('/search/?q=battery');

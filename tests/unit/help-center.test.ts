@@ -5,6 +5,7 @@ import {
   articleJsonLd,
   breadcrumbJsonLd,
   categoryNeighbours,
+  pagerNeighbours,
   countByCategory,
   editUrl,
   formatDate,
@@ -65,6 +66,14 @@ describe('lists', () => {
     assert.deepEqual([...countByCategory(list)], [['billing', 2], ['orders', 1]]);
     assert.deepEqual(categoryNeighbours(list[1]!, list.slice(0, 2)), { previous: list[0], next: undefined });
     assert.deepEqual(categoryNeighbours(list[2]!, list.slice(0, 2)), {});
+  });
+
+  test('the pager never repeats a related article: it steps over it to the nearest other', () => {
+    const list = [article('a'), article('b'), article('c'), article('d'), article('e')];
+    assert.deepEqual(pagerNeighbours(list[2]!, list, []), { previous: list[1], next: list[3] });
+    assert.deepEqual(pagerNeighbours(list[2]!, list, [{ slug: 'b' }, { slug: 'd' }]), { previous: list[0], next: list[4] });
+    assert.deepEqual(pagerNeighbours(list[2]!, list, [{ slug: 'a' }, { slug: 'b' }, { slug: 'd' }, { slug: 'e' }]), { previous: undefined, next: undefined });
+    assert.deepEqual(pagerNeighbours(article('z'), list, []), {});
   });
 
   test('related keeps the writer order and drops drafts', () => {

@@ -31,7 +31,9 @@ describe('incremental build keys', () => {
     assert.notEqual(key([{ ...a, title: 'Refunds and returns' }, b, c]), base, 'its front matter');
     assert.notEqual(key([a, { ...b, title: 'Bills' }, c]), base, 'the next article\'s title');
     assert.notEqual(key([a, b, { ...c, title: 'Paying' }]), base, 'a related article\'s title');
-    assert.notEqual(key([a, c, b]), base, 'its neighbours');
+    assert.notEqual(key([b, a, c], a), base, 'its neighbours');
+    // The pager steps over related articles: c is related to a, so [a, c, b] shows the same pager (next: b).
+    assert.equal(key([a, c, b]), base, 'a related article moving next to it');
     assert.notEqual(key([a, b, c], a, 'd1', siteKey({ ...site, contact: { channels: [{ value: '020 7946 0999' }] } } as never)), base, 'the contact details');
     assert.notEqual(key([a, b, c], a, 'd1', siteKey({ ...site, notices: [{ text: 'Closed' }] } as never)), base, 'a notice');
     const due = article('a', 'Refunds', { related: ['c'], review_by: new Date('2026-06-01') } as Partial<ArticleSummary>);

@@ -66,10 +66,15 @@ export function checkBrandColours(file: string, site: SiteData, source: YamlSour
       file,
       line: source.lineOf(['theme', failure.theme, failure.field]),
       field: `theme.${failure.theme}.${failure.field}`,
-      message: `does not have enough contrast as ${usedAs}: ${failure.ratio.toFixed(2)}:1`,
+      message:
+        failure.ratio >= 4.5
+          ? `would not have enough contrast as text on the suggested ${failure.theme} accent ${failure.pairedWith}`
+          : `does not have enough contrast as ${usedAs}: ${failure.ratio.toFixed(2)}:1`,
       received: failure.colour,
       allowed: 'a contrast ratio of at least 4.5:1 (WCAG 2.2 AA for text)',
-      fix: `The nearest colour that passes is "${failure.suggestion}".`,
+      fix: failure.pairedWith
+        ? `With the accent "${failure.pairedWith}" suggested above, the nearest text colour that passes is "${failure.suggestion}".`
+        : `The nearest colour that passes is "${failure.suggestion}".`,
       severity: 'error',
     });
   }

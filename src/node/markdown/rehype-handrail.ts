@@ -43,22 +43,38 @@ function labelTaskItem(item: Element): void {
   else Object.assign(holder.properties, { dataPagefindIndexAttrs: 'data-search-text', dataSearchText: text });
 }
 
-/**
- * Tables: header cells get scope="col", and each table sits in a focusable,
- * labelled region so it can scroll sideways at 320 px without the page doing so.
- */
-function wrapTable(table: Element, index: number, parent: Root | Element, label: string): void {
-  visit(table, 'element', (cell: Element) => {
-    if (cell.tagName === 'th' && cell.properties.scope === undefined) cell.properties.scope = 'col';
+const HEADING = /^h[1-6]$/;
+
+/** What a table is about, for its region's name: its caption, else the heading before it, else its first column headers. */
+function tableTopic(table: Element, headingBefore: string | undefined): string {
+  let caption = '';
+  visit(table, 'element', (node: Element) => {
+    if (node.tagName === 'caption' && !caption) caption = textOf(node).replace(/\s+/g, ' ').trim();
   });
+  if (caption) return caption;
+  if (headingBefore) return headingBefore;
   const headers: string[] = [];
   visit(table, 'element', (cell: Element) => {
     if (cell.tagName === 'th' && headers.length < 3) headers.push(textOf(cell).trim());
   });
+  return headers.join(', ');
+}
+
+/**
+ * Tables: header cells get scope="col", and each table sits in a focusable,
+ * labelled region so it can scroll sideways at 320 px without the page doing
+ * so. Each region is named after its table's caption or the heading above
+ * it, numbered when two would share a name (axe landmark-unique): two
+ * tables with the same columns are told apart by what they are about.
+ */
+function wrapTable(table: Element, index: number, parent: Root | Element, name: string): void {
+  visit(table, 'element', (cell: Element) => {
+    if (cell.tagName === 'th' && cell.properties.scope === undefined) cell.properties.scope = 'col';
+  });
   const region: Element = {
     type: 'element',
     tagName: 'div',
-    properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: `${label}: ${headers.join(', ')}` },
+    properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: name },
     children: [table],
   };
   parent.children.splice(index, 1, region);
@@ -93,13 +109,17 @@ function languageOfFile(filePath: string | undefined, languages: NonNullable<Reh
 export function rehypeHandrail(options: RehypeHandrailOptions) {
   return (tree: Root, file?: { path?: string }) => {
     const language = languageOfFile(file?.path, options.languages ?? []);
-    const tables: Array<[Element, number, Root | Element]> = [];
+    const tableLabel = language?.tableLabel ?? options.tableLabel;
+    const tables: Array<{ table: Element; index: number; parent: Root | Element; topic: string }> = [];
+    // The tree is visited in document order, so the last heading seen is the one above the next table.
+    let headingBefore: string | undefined;
     visit(tree, 'element', (node: Element, index, parent) => {
+      if (HEADING.test(node.tagName)) headingBefore = textOf(node).replace(/\s+/g, ' ').trim();
       if (node.tagName === 'li' && (node.properties.className as string[] | undefined)?.includes('task-list-item')) {
         labelTaskItem(node);
       }
       if (node.tagName === 'table' && parent && index !== undefined && !(parent.type === 'element' && (parent.properties.className as string[] | undefined)?.includes('table-scroll'))) {
-        tables.push([node, index, parent as Root | Element]);
+        tables.push({ table: node, index, parent: parent as Root | Element, topic: tableTopic(node, headingBefore) });
       }
       if (node.tagName === 'img' && typeof node.properties.src === 'string' && node.properties.width === undefined && options.publicDir) {
         const size = imageSize(options.publicDir, node.properties.src);
@@ -116,6 +136,14 @@ export function rehypeHandrail(options: RehypeHandrailOptions) {
         }
       }
     });
-    for (const [table, index, parent] of tables.reverse()) wrapTable(table, index, parent, language?.tableLabel ?? options.tableLabel);
+    // Names in document order, so the second of two tables under one heading is "(2)".
+    const seen = new Map<string, number>();
+    const named = tables.map((entry) => {
+      const count = (seen.get(entry.topic) ?? 0) + 1;
+      seen.set(entry.topic, count);
+      return { ...entry, name: `${tableLabel}: ${entry.topic}${count > 1 ? ` (${count})` : ''}` };
+    });
+    // Wrapped last to first, so each index still points at its table.
+    for (const { table, index, parent, name } of named.reverse()) wrapTable(table, index, parent, name);
   };
 }
