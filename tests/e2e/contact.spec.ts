@@ -387,7 +387,14 @@ test.describe('open now, by the reader\'s clock', () => {
           const panel = kind === 'contact' ? page.getByRole('main').locator('handrail-channels') : panelOf(page);
           const panelHeight = async () => (await panel.boundingBox())!.height;
           await expect(panel.locator('[data-status]').first()).toBeEmpty();
-          const before = { boxes: await measure(), panel: await panelHeight() };
+          // Whatever else settles first (pictures, other elements) is not the status's doing: measure until two readings agree.
+          let before = { boxes: await measure(), panel: await panelHeight() };
+          for (let i = 0; i < 10; i++) {
+            await page.waitForTimeout(100);
+            const again = { boxes: await measure(), panel: await panelHeight() };
+            if (JSON.stringify(again) === JSON.stringify(before)) break;
+            before = again;
+          }
           await page.evaluate(() => (window as unknown as { releaseChannels(): void }).releaseChannels());
           await expect(panel.locator('[data-status]').first()).not.toBeEmpty();
           expect({ boxes: await measure(), panel: await panelHeight() }).toEqual(before);
