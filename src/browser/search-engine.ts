@@ -5,7 +5,7 @@
  * pages in the same order. Pagefind's own script comes from the built site
  * (or the dev server's index), only when one of them starts.
  */
-import { findPages, type Found, type SearchIndex } from '../shared/search/find.ts';
+import { cachingIndex, findPages, type FindOptions, type Found, type SearchIndex } from '../shared/search/find.ts';
 import { PAGEFIND_OPTIONS } from '../shared/search/ranking.ts';
 
 interface Pagefind extends SearchIndex {
@@ -15,6 +15,8 @@ interface Pagefind extends SearchIndex {
 
 const base = import.meta.env.BASE_URL;
 let pagefind: Promise<Pagefind> | undefined;
+/** Pagefind with each search kept for the page's next queries (see `cachingIndex`). */
+let cached: Promise<SearchIndex> | undefined;
 let vocabulary: Promise<Record<string, number> | undefined> | undefined;
 
 /** Pagefind with the help center's ranking, its wasm and entry file fetched; rejects when the index cannot be had. */
@@ -37,13 +39,18 @@ export function loadVocabulary(): Promise<Record<string, number> | undefined> {
   return vocabulary;
 }
 
-/** Searches the index the way every search box in the help center does (see `findPages`); rejects when the index or part of it fails to load. */
-export async function searchPages(query: string, limit?: number): Promise<Found> {
-  const [index, words] = await Promise.all([loadPagefind(), loadVocabulary()]);
-  return findPages(index, query, words, limit);
+/**
+ * Searches the index the way every search box in the help center does (see
+ * `findPages`); rejects when the index or part of it fails to load, or
+ * with the signal's reason when a newer query replaced this one.
+ */
+export async function searchPages(query: string, options?: FindOptions): Promise<Found> {
+  cached ??= loadPagefind().then(cachingIndex);
+  const [index, words] = await Promise.all([cached, loadVocabulary()]);
+  return findPages(index, query, words, options);
 }
 
-let fallback: Promise<SearchIndex & { init(): Promise<void> }> | undefined;
+let fallback: Promise<SearchIndex> | undefined;
 
 /**
  * The same query in another language's index (the default language's, for
@@ -64,7 +71,7 @@ export async function searchOtherLanguage(query: string, lang: string, wordsUrl:
       root.lang = own;
     }
     await instance.init();
-    return instance;
+    return cachingIndex(instance);
   })();
   const words = wordsUrl ? await fetch(wordsUrl).then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined)).catch(() => undefined) : undefined;
   return findPages(await fallback, query, words);

@@ -46,9 +46,8 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
   /** Closed with Escape: results still arriving for the query must not open it again. */
   let isDismissed = false;
   let announceTimer = 0;
-  /** The query waiting for the search in progress to end: only the latest is searched next. */
-  let queued: string | undefined;
-  let running: Promise<void> | undefined;
+  /** Stops the search in progress when a newer query replaces it. */
+  let current: AbortController | undefined;
 
   const searchAddress = (query: string) => {
     const url = new URL(form.action);
@@ -108,7 +107,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     input.removeAttribute('aria-activedescendant');
   }
 
-  async function update(query: string) {
+  async function update(query: string, signal: AbortSignal) {
     const plan = planQuery(query);
     if (!plan.full) {
       shownQuery = '';
@@ -117,37 +116,36 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
       return;
     }
     let results: SearchResult[] = [];
-    isUnavailable = false;
+    let hasFailed = false;
     // Only small words so far ("how do i", a single letter): nothing to suggest yet, and
     // searching them would match most of a large help center (Pagefind matches the start
     // of words), holding up the words that follow by seconds. The search page still
     // searches them as typed.
     if (plan.terms.length) {
       try {
-        results = (await searchPages(query, SUGGESTED)).pages.map((page) => toSearchResult(page, words.locale));
+        results = (await searchPages(query, { limit: SUGGESTED, signal, isTyping: true })).pages.map((page) => toSearchResult(page, words.locale));
       } catch {
         // No index (or part of it failed to load): the two last options still lead on.
-        isUnavailable = true;
+        hasFailed = true;
       }
     }
     // Typing went on while this ran: the newer query's results are what to show.
-    if (queued !== undefined || query !== typed) return;
+    if (signal.aborted || query !== typed) return;
+    isUnavailable = hasFailed;
     render(query, results);
     setOpen(document.activeElement === input && !isDismissed);
     if (isAnnounceDue) announce();
   }
 
-  /** Searches now, or right after the search in progress, so results follow every pause however short. */
+  /**
+   * Searches now, so results follow every pause however short; the search
+   * in progress stops before its next step (Pagefind's searches run one at
+   * a time, so a superseded query would hold up the newer one).
+   */
   function request(query: string) {
-    queued = query;
-    running ??= (async () => {
-      while (queued !== undefined) {
-        const next = queued;
-        queued = undefined;
-        await update(next);
-      }
-      running = undefined;
-    })();
+    current?.abort();
+    current = new AbortController();
+    void update(query, current.signal);
   }
 
   function announce() {

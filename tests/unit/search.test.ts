@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { commonWordTest, findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
+import { cachingIndex, commonWordTest, findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
 import { completeWord, correctWord, isGenuineMatch, keepRelevant, matchedTokens, planQuery, queryTerms, rankPages, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
 import { searchFieldsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
 import { buildExcerpt, compactDate, isoFromCompact, pageWords, toSearchResult, type ExcerptPart } from '../../src/shared/search/result.ts';
@@ -123,7 +123,7 @@ describe('findPages', () => {
 
   test('reads only as many pages as asked for', async () => {
     const all = await findPages(index(), 'card', vocabulary);
-    const one = await findPages(index(), 'card', vocabulary, 1);
+    const one = await findPages(index(), 'card', vocabulary, { limit: 1 });
     assert.equal(all.pages.length, 2);
     assert.deepEqual(one.pages.map((p) => p.url), [all.pages[0]!.url]);
   });
@@ -150,6 +150,59 @@ describe('findPages', () => {
     const alone = index();
     await findPages(alone, 'card', large);
     assert.deepEqual(alone.searches, ['card'], 'a lone word is searched however common');
+  });
+
+  test('on a large help center a half-typed word is searched as its completions, each once; one or two letters wait', async () => {
+    const large = { ...vocabulary, the: 9000, order: 5000, orders: 900, card: 40, charged: 30 };
+    const typing = index();
+    await findPages(typing, 'card ord', large, { isTyping: true });
+    assert.deepEqual(typing.searches.sort(), ['card', 'card order'], '"ord" is as common as "order", and "orders" is found by "order"');
+    const small = index();
+    await findPages(small, 'card ord', { ...vocabulary, order: 5, orders: 2 }, { isTyping: true });
+    assert.deepEqual(small.searches.sort(), ['card', 'card ord', 'ord', 'order', 'orders'], 'a small help center searches every form');
+    const short = index();
+    const found = await findPages(short, 'card tw', large, { isTyping: true });
+    assert.deepEqual(short.searches, ['card'], 'a last word of two letters is not searched while typing');
+    assert.equal(found.pages[0]?.url, '/articles/charged-twice/');
+    const nothing = index();
+    assert.deepEqual((await findPages(nothing, 'ca', large, { isTyping: true })).pages, []);
+    assert.deepEqual(nothing.searches, []);
+  });
+
+  test('a replaced query stops before its next search', async () => {
+    const searched = index();
+    const controller = new AbortController();
+    const slow: SearchIndex = {
+      ...searched,
+      async search(query) {
+        const found = await searched.search(query);
+        controller.abort();
+        return found;
+      },
+    };
+    await assert.rejects(findPages(slow, 'card charged twice', vocabulary, { signal: controller.signal }), { name: 'AbortError' });
+    assert.equal(searched.searches.length, 1, 'the other words were never searched');
+  });
+
+  test('searches are kept for the next query; a failed one is tried again', async () => {
+    let calls = 0;
+    const flaky: SearchIndex = {
+      async search() {
+        calls++;
+        if (calls === 1) throw new Error('chunk failed to load');
+        return { results: [] };
+      },
+      filters: async () => ({}),
+    };
+    const cached = cachingIndex(flaky, 2);
+    await assert.rejects(cached.search('a'));
+    await cached.search('a');
+    await cached.search('a');
+    assert.equal(calls, 2, 'the failure was not kept; the success was');
+    await cached.search('b');
+    await cached.search('c');
+    await cached.search('a');
+    assert.equal(calls, 5, 'only the most recent searches are kept');
   });
 
   test('a page need not have every word; the excerpt marks the topic words of every search', async () => {

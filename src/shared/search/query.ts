@@ -184,7 +184,7 @@ export function unknownWords(typed: string[], vocabulary: Record<string, number>
 }
 
 /** Shortest start of a word that is completed while typing; shorter ones match too much. */
-const MIN_PREFIX = 3;
+export const MIN_PREFIX = 3;
 
 /**
  * Words of the help center a half-typed word may become, most used first:
