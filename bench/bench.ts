@@ -30,7 +30,7 @@ import { writeContent, writeFiles } from './lib/corpus.ts';
 import { measureFirstVisit } from './lib/first-visit.ts';
 import { budgets, fastest, sizeTable, starlightTable, type BuildFigures, type SiteFigures } from './lib/figures.ts';
 import { runBuild } from './lib/run-build.ts';
-import { lighthouseScores, measurePage, measureSearch, measureStarlightSearch, measureSuggestions, outputSize } from './lib/site.ts';
+import { lighthouseScores, measurePage, measureSearch, measureStarlightSearch, measureSuggestions, outputSize, SUGGESTION_QUERIES } from './lib/site.ts';
 import { toStarlightDocs } from './lib/starlight-corpus.ts';
 import { kb } from './lib/measure.ts';
 import { projectRoot } from '../src/node/project-paths.ts';
@@ -54,12 +54,6 @@ const workDir = path.join(projectRoot, '.handrail/bench');
 const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-/**
- * Typed into an article page's header search, one after another: the first
- * is the page's first query, the rest are warm. Single words and questions,
- * common words ("bike", in most generated articles) and rare ones.
- */
-const SUGGESTION_QUERIES = ['battery', 'refund', 'how do i track my order', 'bike', 'replace brake pads', 'warranty claim'];
 
 
 /** Builds with scripts/build.ts; from a cold cache (as CI does) unless `keepCache`. */
