@@ -47,7 +47,7 @@ export function loadVocabulary(): Promise<Record<string, number> | undefined> {
 export async function searchPages(query: string, options?: FindOptions): Promise<Found> {
   cached ??= loadPagefind().then(cachingIndex);
   const [index, words] = await Promise.all([cached, loadVocabulary()]);
-  return findPages(index, query, words, options);
+  return findPages(index, query, words, { lang: document.documentElement.lang, ...options });
 }
 
 let fallback: Promise<SearchIndex> | undefined;
@@ -74,5 +74,5 @@ export async function searchOtherLanguage(query: string, lang: string, wordsUrl:
     return cachingIndex(instance);
   })();
   const words = wordsUrl ? await fetch(wordsUrl).then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined)).catch(() => undefined) : undefined;
-  return findPages(await fallback, query, words);
+  return findPages(await fallback, query, words, { lang });
 }

@@ -18,7 +18,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { basePath, guardPage, readSitemapPaths } from '../helpers/site.ts';
-import { customerQueries, firstQueries, relevanceQueries, type RelevanceQuery } from '../search/relevance-queries.ts';
+import { customerQueries, firstQueries, questionQueries, relevanceQueries, type RelevanceQuery } from '../search/relevance-queries.ts';
 
 /** The share of queries whose article must be in the top 3. */
 const MIN_TOP3 = 0.95;
@@ -113,6 +113,8 @@ test('customers find the article that answers them (top-3 at least 95 %, top-1 a
       rates('first set', inSet(firstQueries)),
       rates('customer set, tuned', inSet(customerQueries).filter((o) => !o.query.heldOut)),
       rates('customer set, held out', inSet(customerQueries).filter((o) => o.query.heldOut)),
+      rates('questions, tuned', inSet(questionQueries).filter((o) => !o.query.heldOut)),
+      rates('questions, held out', inSet(questionQueries).filter((o) => o.query.heldOut)),
       rates('all', outcomes),
       '',
       `Top-1: ${top1}/${total} = ${percent(top1, total)}`,

@@ -231,5 +231,64 @@ export const customerQueries: RelevanceQuery[] = [
   { query: 'two step verfication', expected: 'set-up-two-step-verification', kind: 'misspelling' },
 ];
 
+/**
+ * Added with the question-aware query rewrite (issue 14, step 4): whole
+ * questions as customers type them into a chat box, with their fillers
+ * ("hi", "please", "i was wondering"), missing apostrophes, typos in small
+ * words too ("hwo", "teh"), money and account words. Written from the
+ * articles' titles and descriptions before the rewrite was changed; every
+ * other one is held out of tuning.
+ */
+export const questionQueries: RelevanceQuery[] = [
+  { query: 'hi how do i get my money back for a bike i returned', expected: 'return-an-item', kind: 'question' },
+  { query: 'why is my refund not showing on my card', expected: 'get-a-refund', kind: 'question', heldOut: true },
+  { query: 'you took money from my account twice', expected: 'charged-twice', kind: 'symptom' },
+  { query: 'why have you taken two payments', expected: 'charged-twice', kind: 'question', heldOut: true },
+  { query: 'cant pay with my card', expected: 'payment-declined', kind: 'question' },
+  { query: 'why does my card keep getting rejected at checkout', expected: 'payment-declined', kind: 'question', heldOut: true },
+  { query: 'hwo do i pay in monthly payments', expected: 'ways-to-pay', kind: 'misspelling' },
+  { query: 'how do i charge my ebike battery properly', expected: 'look-after-your-e-bike-battery', kind: 'question', heldOut: true },
+  { query: 'what do i need to bring when i hire a bike', expected: 'hire-a-bike', kind: 'question' },
+  { query: 'i need an invoice with my company name on it', expected: 'get-an-invoice-or-vat-receipt', kind: 'question', heldOut: true },
+  { query: 'i forgot my password how do i get back in', expected: 'reset-your-password', kind: 'question' },
+  { query: 'cant remember my password', expected: 'reset-your-password', kind: 'question', heldOut: true },
+  { query: 'why cant i log into my account', expected: 'trouble-signing-in', kind: 'question' },
+  { query: 'it says my password is wrong but its not', expected: 'trouble-signing-in', kind: 'symptom', heldOut: true },
+  { query: 'i got a new phone and now i cant sign in', expected: 'cant-sign-in-after-changing-phone', kind: 'question' },
+  { query: 'not getting the sign in code by text', expected: 'two-step-code-not-working', kind: 'symptom', heldOut: true },
+  { query: 'how do i make my account more secure', expected: 'set-up-two-step-verification', kind: 'question' },
+  { query: 'how can i change the email on my account', expected: 'change-your-email-address', kind: 'question', heldOut: true },
+  { query: 'please stop emailing me offers', expected: 'stop-marketing-emails', kind: 'question' },
+  { query: 'how do i close my account and delete my details', expected: 'delete-your-account', kind: 'question', heldOut: true },
+  { query: 'when will my order get here', expected: 'track-your-order', kind: 'question' },
+  { query: 'my bike still hasnt been delivered', expected: 'track-your-order', kind: 'symptom', heldOut: true },
+  { query: 'how much does delivery cost', expected: 'delivery-options-and-times', kind: 'question' },
+  { query: 'can i collect my order from the shop instead', expected: 'delivery-options-and-times', kind: 'question', heldOut: true },
+  { query: 'i ordered the wrong size can i change it', expected: 'change-your-order', kind: 'question' },
+  { query: 'how do i cancel an order i just placed', expected: 'cancel-your-order', kind: 'question', heldOut: true },
+  { query: 'the bike came with a scratch on the frame', expected: 'damaged-delivery', kind: 'symptom' },
+  { query: 'can i send back a helmet i dont want', expected: 'return-an-item', kind: 'question', heldOut: true },
+  { query: 'how do i book my bike in for a service', expected: 'book-a-service', kind: 'question' },
+  { query: 'what does a full service cost', expected: 'service-prices', kind: 'question', heldOut: true },
+  { query: 'how will i know when my bike is fixed', expected: 'collect-your-bike-after-a-repair', kind: 'question' },
+  { query: 'my brakes are squeaking can you look at them', expected: 'book-a-service', kind: 'symptom', heldOut: true },
+  { query: 'is a broken frame covered by the warranty', expected: 'make-a-warranty-claim', kind: 'question' },
+  { query: 'why wont my ebike charge', expected: 'e-bike-wont-turn-on', kind: 'question', heldOut: true },
+  { query: 'my ebike keeps cutting out', expected: 'e-bike-wont-turn-on', kind: 'symptom' },
+  { query: 'how many miles will teh battery last', expected: 'e-bike-range', kind: 'misspelling', heldOut: true },
+  { query: 'how do i get rid of an old ebike battery', expected: 'replace-your-e-bike-battery', kind: 'question' },
+  { query: 'how should i store my battery over winter', expected: 'look-after-your-e-bike-battery', kind: 'question', heldOut: true },
+  { query: 'do i need a licence to ride an ebike', expected: 'e-bike-rules-on-the-road', kind: 'question' },
+  { query: 'how much is it to hire an ebike for the weekend', expected: 'hire-a-bike', kind: 'question', heldOut: true },
+  { query: 'when do i get my hire deposit back', expected: 'hire-deposits', kind: 'question' },
+  { query: 'i need to move my hire booking to another day', expected: 'change-or-cancel-a-hire-booking', kind: 'question', heldOut: true },
+  { query: 'someone stole the bike i hired', expected: 'damage-or-theft-during-hire', kind: 'symptom' },
+  { query: 'whats the number to call you', expected: 'contact-us', kind: 'question', heldOut: true },
+  { query: 'i want to make a complaint about my repair', expected: 'make-a-complaint', kind: 'question' },
+  { query: 'what are your opening hours', expected: 'visit-the-shop', kind: 'question', heldOut: true },
+  { query: 'is your site down', expected: 'website-or-phone-line-down', kind: 'question' },
+  { query: 'do you have sign language', expected: 'accessibility-options', kind: 'question', heldOut: true },
+];
+
 /** Every query the relevance check runs. */
-export const relevanceQueries: RelevanceQuery[] = [...firstQueries, ...customerQueries];
+export const relevanceQueries: RelevanceQuery[] = [...firstQueries, ...customerQueries, ...questionQueries];

@@ -51,6 +51,8 @@ export interface FindOptions {
    * matches most pages and tells nothing.
    */
   isTyping?: boolean;
+  /** The language of the help center searched (`<html lang>`): the question rewrite reads English only. */
+  lang?: string;
 }
 
 /** What a search found, best first. */
@@ -226,8 +228,8 @@ function narrowCompletions(term: QueryTerm, isCommon: (word: string) => boolean)
  * once beforehand. Rejects with the signal's reason when aborted.
  */
 export async function findPages(index: SearchIndex, query: string, vocabulary?: Record<string, number>, options: FindOptions = {}): Promise<Found> {
-  const { limit = SHOWN, signal, isTyping = false } = options;
-  const plan = planQuery(query);
+  const { limit = SHOWN, signal, isTyping = false, lang } = options;
+  const plan = planQuery(query, { vocabulary, lang });
   const isCommon = commonWordTest(vocabulary);
   const isLarge = helpCenterSize(vocabulary) >= COMMON_ARTICLES;
   const isStillTyping = /[\p{L}\p{N}]$/u.test(query);

@@ -1,44 +1,24 @@
 import { editDistance } from '../suggest.ts';
+import { isMistypedStopWord, STOP_WORDS, rewriteQuery } from './rewrite.ts';
 import { words } from './synonyms.ts';
-
-/**
- * Words that carry no topic in a help question ("how do I …", "my card was
- * …", "hasn't … yet"): question words, pronouns, auxiliaries and their
- * contractions (typed without the apostrophe), and chat fillers. English;
- * they are searched only as part of the whole question.
- */
-export const STOP_WORDS = new Set(
-  ('a about after again already also am an and any anymore are arent as at be been before being but by can cant could couldnt ' +
-    'did didnt do does doesnt doing dont even ever for from get got had hadnt has hasnt have havent having hello help here hi how ' +
-    'i id if ill im in into is isnt it its ive just keep keeps many me much my myself need no not now of off ok on once only or ' +
-    'our out please pls really should shouldnt so some still than thank thanks that the their them then there these they this ' +
-    'those through to too up very was wasnt way we were werent what whats when where which while who why will with wont would ' +
-    'wouldnt yet you youre your yours').split(' '),
-);
-
-/**
- * Question openings that say what kind of answer is wanted, and words such
- * an answer uses: "how much …" is answered by a page of prices. English.
- */
-export const QUESTION_HINTS: { opening: string[]; words: string[] }[] = [{ opening: ['how', 'much'], words: ['cost', 'price'] }];
 
 /** A search to run, and what the customer typed. */
 export interface QueryPlan {
   /** The query as typed, trimmed. */
   full: string;
-  /** Topic words, stop words removed, in typed order, no repeats. */
+  /** Topic words, stop words removed, everyday phrases in the articles' words, in typed order, no repeats. */
   terms: string[];
   /** Words an answer to the question's opening uses, from `QUESTION_HINTS`; any one of them counts. */
   hints: string[];
 }
 
-/** Splits a query into its topic words and the hints its opening gives. */
-export function planQuery(query: string): QueryPlan {
-  const all = words(query);
-  const terms = [...new Set(all.filter((w) => !STOP_WORDS.has(w) && (w.length > 1 || /\d/.test(w))))];
-  const opens = (opening: string[]) => all.some((_, i) => opening.every((w, j) => all[i + j] === w));
-  const hints = QUESTION_HINTS.filter((h) => opens(h.opening)).flatMap((h) => h.words);
-  return { full: query.trim(), terms, hints };
+/**
+ * Splits a query into its topic words and the hints its opening gives (see
+ * `rewriteQuery`). With the help center's vocabulary, small words typed
+ * wrong are left out too; `lang` is the language of the help center searched.
+ */
+export function planQuery(query: string, options: { vocabulary?: Record<string, number>; lang?: string } = {}): QueryPlan {
+  return { full: query.trim(), ...rewriteQuery(query, options) };
 }
 
 /** One result from one search: its id and Pagefind's score. */
@@ -141,7 +121,7 @@ export function suggestQuery(query: string, vocabulary: Record<string, number>):
   let changed = false;
   const corrected = typed.map((word) => {
     // A half-typed word (the start of a known one) is not a typo.
-    const fix = STOP_WORDS.has(word) || unknownWords([word], vocabulary).length === 0 ? undefined : correctWord(word, vocabulary);
+    const fix = STOP_WORDS.has(word) || isMistypedStopWord(word, vocabulary) || unknownWords([word], vocabulary).length === 0 ? undefined : correctWord(word, vocabulary);
     if (fix) changed = true;
     return fix ?? word;
   });
