@@ -21,6 +21,8 @@ class HandrailSearch extends HTMLElement {
   /** Default-language results offered when the reader's language has none. */
   #fallbackShown: SearchResult[] = [];
   #sequence = 0;
+  /** Stops the search in progress when a newer one starts. */
+  #inProgress?: AbortController;
   #resultsTimer = 0;
   #announceTimer = 0;
   #shown: SearchResult[] = [];
@@ -178,12 +180,15 @@ class HandrailSearch extends HTMLElement {
       if (!isImmediate) this.#history('');
       return this.#clear();
     }
+    // A newer search replaces this one: it stops before its next Pagefind search, which would hold up the newer one's.
+    this.#inProgress?.abort();
+    const controller = (this.#inProgress = new AbortController());
     let found: Found;
     try {
-      found = await searchPages(query);
+      found = await searchPages(query, { signal: controller.signal });
     } catch {
       // The index, or part of it, failed to load (the connection dropped): say so, and offer the people.
-      if (sequence === this.#sequence) this.#showUnavailable();
+      if (sequence === this.#sequence && !controller.signal.aborted) this.#showUnavailable();
       return;
     }
     if (sequence !== this.#sequence) return; // a newer search has started
