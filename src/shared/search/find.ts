@@ -139,8 +139,12 @@ async function withReferences(search: SearchIndex['search'], terms: QueryTerm[])
   );
 }
 
-/** Most searches a `cachingIndex` remembers: a customer's last few queries, word by word. */
-const CACHED_SEARCHES = 100;
+/**
+ * Most searches a `cachingIndex` remembers: the last query or two, word by
+ * word, which is what the next key reuses. Few, because a search for a
+ * common word on a large help center holds thousands of results.
+ */
+const CACHED_SEARCHES = 24;
 
 /**
  * The index with each search's results kept for the next query: typing
