@@ -14,6 +14,17 @@ interface Pagefind extends SearchIndex {
 }
 
 const base = import.meta.env.BASE_URL;
+/**
+ * Pagefind runs in the page, not in its web worker. In the worker every
+ * result of a search is copied to the page and, once dropped, released
+ * with a message of its own: at 10,000 articles one common word is
+ * thousands of results, and their releases held up the next search by up
+ * to a second (bench:search, "warranty claim" after "bike": 300–450 ms with
+ * the worker, 12–15 ms without). Searches run one at a time and never for
+ * a word in most articles while typing (see `findPages`), so the page is
+ * never busy long.
+ */
+const PAGEFIND_SETUP = { ...PAGEFIND_OPTIONS, baseUrl: base, noWorker: true };
 let pagefind: Promise<Pagefind> | undefined;
 /** Pagefind with each search kept for the page's next queries (see `cachingIndex`). */
 let cached: Promise<SearchIndex> | undefined;
@@ -23,7 +34,7 @@ let vocabulary: Promise<Record<string, number> | undefined> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const loaded = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await loaded.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+    await loaded.options(PAGEFIND_SETUP);
     await loaded.init();
     return loaded;
   })();
@@ -66,7 +77,7 @@ export async function searchOtherLanguage(query: string, lang: string, wordsUrl:
     root.lang = lang;
     let instance: SearchIndex & { init(): Promise<void> };
     try {
-      instance = loaded.createInstance({ ...PAGEFIND_OPTIONS, baseUrl: base });
+      instance = loaded.createInstance(PAGEFIND_SETUP);
     } finally {
       root.lang = own;
     }
