@@ -416,3 +416,35 @@ describe('the fast path for articles without HTML agrees with the full sanitizer
     });
   }
 });
+
+describe('nesting too deep to read is a problem with a line, never a stack overflow', () => {
+  const cases: { name: string; body: string; format: 'md' | 'mdx'; line: number; expected: string; received: string }[] = [
+    { name: '3,000 <b> inside each other (21 KB; it crashed the check)', body: `Intro.\n\n${'<b>'.repeat(3000)}deep${'</b>'.repeat(3000)}\n`, format: 'md', line: 8, expected: 'has HTML elements nested inside each other more than 100 levels deep, too deep to read safely', received: '"3000 levels"' },
+    { name: '3,000 quotes inside each other (6 KB; it passed the check and crashed the build)', body: `Intro.\n\n${'> '.repeat(3000)}deep\n`, format: 'md', line: 8, expected: 'has quotes or lists nested inside each other more than 100 levels deep, too deep to read safely', received: '"3000 levels"' },
+    { name: 'unclosed <div>s in .mdx', body: `Intro.\n\n${'<div>\n'.repeat(150)}\n`, format: 'mdx', line: 108, expected: 'has HTML elements nested inside each other more than 100 levels deep, too deep to read safely', received: '"150 levels"' },
+    { name: 'a list indented 300 levels', body: `Intro.\n\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`, format: 'md', line: 108, expected: 'has quotes or lists nested inside each other more than 100 levels deep, too deep to read safely', received: '"101 levels"' },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const dir = await fixtureContent();
+      await writeFile(path.join(dir, 'articles/billing', `deep.${c.format}`), `---\ntitle: Deep\ndescription: Nested far too deeply.\n---\n\n${c.body}`);
+      const { problems, text } = await check(dir);
+      assert.deepEqual(headlines(problems), [`content/articles/billing/deep.${c.format}:${c.line} error: ${c.expected}`], text);
+      assert.match(text, new RegExp(`Received: ${c.received}`));
+      assert.match(text, /Allowed: {2}at most 100 levels; real articles need a few/);
+    });
+  }
+
+  test('the render refuses it with the file name, before anything walks the tree', async () => {
+    const config = (await import('../../astro.config.mjs')).default;
+    const processor = (config.markdown as unknown as { processor: { createRenderer(shared: object): Promise<{ render(content: string, options: { fileURL: URL }): Promise<unknown> }> } }).processor;
+    const renderer = await processor.createRenderer({});
+    await assert.rejects(renderer.render(`${'> '.repeat(3000)}deep\n`, { fileURL: new URL('file:///content/articles/billing/deep.md') }), /deep\.md was not built: it nests 3000 levels deep \(at most 100\)/);
+  });
+
+  test('what real articles do is far from the limit', async () => {
+    const { findDeepNesting } = await import('../../src/node/markdown/nesting.ts');
+    const ordinary = ['> Quote\n>\n> > Nested quote\n', '1. Step\n   - Sub-step\n     - Detail\n\n       ```\n       code\n       ```\n', '<details><summary>More</summary><p>Text<br>more<p>unclosed<li>item</details>', `${'<p>Para\n'.repeat(500)}`];
+    for (const text of ordinary) assert.equal(findDeepNesting(text, { markdown: true }), undefined, text);
+  });
+});

@@ -10,6 +10,7 @@ import { checkMdxCode } from './mdx-code.ts';
 import { readContentText } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
+import { findDeepNesting, MAX_NESTING } from '../markdown/nesting.ts';
 import { problemsFromZod } from './schema-problems.ts';
 import { parseYamlSource, splitFrontmatter, type YamlSource } from './yaml-source.ts';
 
@@ -128,11 +129,22 @@ export async function readArticleFile<T>(paths: ContentPaths, absolute: string, 
   }
   const format = ext === '.mdx' ? 'mdx' : 'md';
   let scan: BodyScan | undefined;
+  const deep = findDeepNesting(body, { markdown: true });
+  if (deep) {
+    // Every Markdown and HTML tool walks the page by recursion: this deep, reading it would crash them.
+    problems.push(deeplyNested(file, deep.line + bodyStartLine - 1, deep.what, deep.depth));
+    return { file, slug, lang, category, format, data: result.data, scan, bodyLineOffset: bodyStartLine - 1, lineOf: source.lineOf };
+  }
   try {
     scan = scanBody(body, format, bodyStartLine - 1);
     problems.push(...checkAccessibility(file, scan, bodyStartLine - 1));
     problems.push(...checkMdxCode(file, scan.tree, format, bodyStartLine - 1), ...checkArticleHtml(file, scan.tree, body, format, bodyStartLine - 1));
   } catch (error) {
+    // A last guard: a page the estimate above let through must still not crash the check.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      problems.push(deeplyNested(file, bodyStartLine, 'either'));
+      return { file, slug, lang, category, format, data: result.data, scan, bodyLineOffset: bodyStartLine - 1, lineOf: source.lineOf };
+    }
     if (!(error instanceof MarkdownSyntaxError)) throw error;
     problems.push({
       file,
@@ -149,3 +161,21 @@ export async function readArticleFile<T>(paths: ContentPaths, absolute: string, 
   return { file, slug, lang, category, format, data: result.data, scan, bodyLineOffset: bodyStartLine - 1, lineOf: source.lineOf };
 }
 
+
+/** The problem for a body nested too deeply to read safely. */
+export function deeplyNested(file: string, line: number, what: 'html' | 'markdown' | 'either', depth?: number): Problem {
+  const nested = { html: 'HTML elements', markdown: 'quotes or lists', either: 'elements, quotes or lists' }[what];
+  return {
+    file,
+    line,
+    message: `has ${nested} nested inside each other more than ${MAX_NESTING} levels deep, too deep to read safely`,
+    received: depth === undefined ? undefined : `${depth} levels`,
+    allowed: `at most ${MAX_NESTING} levels; real articles need a few`,
+    fix: {
+      html: 'Close each element you open (<b>…</b>, <div>…</div>), or replace the HTML with Markdown.',
+      markdown: 'Take out the extra ">" or list markers and indentation at the start of this line.',
+      either: 'Close each HTML element you open, and take out extra ">" or list markers: real articles need a few levels.',
+    }[what],
+    severity: 'error',
+  };
+}
