@@ -156,3 +156,30 @@ describe('scripts/zendesk-export.ts against a local mock server', () => {
     await assert.rejects(exportZendesk({ baseUrl: 'http://example.zendesk.com', out }), /not an https address/);
   });
 });
+
+describe('hostile and odd export files', () => {
+  test('deep nesting, repeated ids, rows without id or locale, a BOM and JSON that is not a page: each is reported, the rest imported', () => {
+    const input = mkdtempSync(path.join(tmpdir(), 'handrail-zendesk-odd-'));
+    const article = (id: number | null, fields: Record<string, unknown> = {}) => ({ id, title: `Article ${id}`, body: '<p>Hello there.</p>', locale: 'en-us', source_locale: 'en-us', section_id: 1, ...fields });
+    const deep = `<p>Before &lt;script&gt;</p><p>${'<b>'.repeat(5000)}deep <i>text</i>${'</b>'.repeat(5000)}</p><p>After</p>`;
+    writeFileSync(path.join(input, 'sections.json'), JSON.stringify({ sections: [{ id: 1, name: 'Getting started', locale: 'en-us', source_locale: 'en-us' }] }));
+    writeFileSync(path.join(input, 'articles-1.json'), JSON.stringify({ articles: [article(1), article(2), article(3, { title: 'Deep', body: deep }), article(4, { locale: null }), article(null)] }));
+    // Page 2 repeats article 1 unchanged (overlapping pages) and article 2 with other text.
+    writeFileSync(path.join(input, 'articles-2.json'), `\uFEFF${JSON.stringify({ articles: [article(1), article(2, { title: 'Another article' })] })}`);
+    writeFileSync(path.join(input, 'stray.json'), 'null');
+    const content = project();
+    const { findings, summary } = runImport({ source: 'zendesk', input, contentDir: content });
+    const lines = findings.map((f) => `${f.kind} ${f.file}: ${f.message}`);
+    assert.deepEqual(lines.filter((l) => /^(row-skipped|duplicate-id|nesting-flattened|read-error)/.test(l)).sort(), [
+      'duplicate-id articles-2.json: has article 2 (en-us) a second time, with different text; this later one was imported, the one in articles-1.json was not',
+      'nesting-flattened content/articles/getting-started/deep.md: had HTML elements nested 5001 levels deep (at most 100 can be read safely), so only its text was imported, as plain paragraphs',
+      'read-error stray.json: is JSON but not a page of the export: it holds no list of articles, sections or categories',
+      'row-skipped articles-1.json: has an article with no id, which was not imported',
+      'row-skipped articles-1.json: has an article with no locale, which was not imported',
+    ]);
+    assert.equal(summary.articles, 3, 'articles 1, 2 and 3; the page with a byte order mark was read');
+    const text = readFileSync(path.join(content, 'articles/getting-started/deep.md'), 'utf8');
+    assert.match(text, /\n\nBefore \\<script>\n\ndeep text\n\nAfter\n/, 'the text is kept, still escaped');
+    assert.ok(existsSync(path.join(content, 'articles/getting-started/another-article.md')));
+  });
+});

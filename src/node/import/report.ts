@@ -7,6 +7,9 @@ import { formatProblem, type Problem } from '../../shared/problems.ts';
  */
 export const FINDING_KINDS = {
   'read-error': { label: 'export files that could not be read', action: 'fix' },
+  'row-skipped': { label: 'articles without an id or language in the export, not imported', action: 'fix' },
+  'duplicate-id': { label: 'articles listed twice under one id with different text (the later one kept)', action: 'check' },
+  'nesting-flattened': { label: 'articles whose HTML nested too deeply, imported as plain paragraphs', action: 'check' },
   'unsafe-content': { label: 'scripts, event handlers and javascript: links removed', action: 'check' },
   embed: { label: 'embedded videos or frames turned into links', action: 'check' },
   'tag-unconverted': { label: 'template tags or components left as text', action: 'fix' },

@@ -30,10 +30,12 @@ export function readExportPages(root: string, findings: Finding[]): ExportPage[]
   const base = statSync(root).isFile() ? path.dirname(root) : root;
   const pages: ExportPage[] = [];
   for (const file of files.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
-    const text = readFileSync(path.join(base, file), 'utf8');
+    // Files saved on Windows (PowerShell's Out-File, Notepad) often start with a byte order mark, which JSON.parse refuses.
+    const text = readFileSync(path.join(base, file), 'utf8').replace(/^\uFEFF/, '');
     try {
       const data = JSON.parse(text) as unknown;
       if (data && typeof data === 'object') pages.push({ file, data: (Array.isArray(data) ? { items: data } : data) as Record<string, unknown> });
+      else findings.push({ kind: 'read-error', file, message: 'is JSON but not a page of the export: it holds no list of articles, sections or categories', received: text.trim().slice(0, 40), fix: 'Download this page of the export again, or move the file out of the export folder.' });
     } catch (error) {
       const position = /position (\d+)/.exec(String(error))?.[1];
       const line = position ? text.slice(0, Number(position)).split('\n').length : undefined;
