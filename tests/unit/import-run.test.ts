@@ -163,7 +163,7 @@ describe('hostile and odd export files', () => {
     const article = (id: number | null, fields: Record<string, unknown> = {}) => ({ id, title: `Article ${id}`, body: '<p>Hello there.</p>', locale: 'en-us', source_locale: 'en-us', section_id: 1, ...fields });
     const deep = `<p>Before &lt;script&gt;</p><p>${'<b>'.repeat(5000)}deep <i>text</i>${'</b>'.repeat(5000)}</p><p>After</p>`;
     writeFileSync(path.join(input, 'sections.json'), JSON.stringify({ sections: [{ id: 1, name: 'Getting started', locale: 'en-us', source_locale: 'en-us' }] }));
-    writeFileSync(path.join(input, 'articles-1.json'), JSON.stringify({ articles: [article(1), article(2), article(3, { title: 'Deep', body: deep }), article(4, { locale: null }), article(null)] }));
+    writeFileSync(path.join(input, 'articles-1.json'), JSON.stringify({ articles: [article(1), article(2), article(3, { title: 'Deep', body: deep, html_url: 'javascript:alert(1)' }), article(4, { locale: null }), article(null)] }));
     // Page 2 repeats article 1 unchanged (overlapping pages) and article 2 with other text.
     writeFileSync(path.join(input, 'articles-2.json'), `\uFEFF${JSON.stringify({ articles: [article(1), article(2, { title: 'Another article' })] })}`);
     writeFileSync(path.join(input, 'stray.json'), 'null');
@@ -181,5 +181,8 @@ describe('hostile and odd export files', () => {
     const text = readFileSync(path.join(content, 'articles/getting-started/deep.md'), 'utf8');
     assert.match(text, /\n\nBefore \\<script>\n\ndeep text\n\nAfter\n/, 'the text is kept, still escaped');
     assert.ok(existsSync(path.join(content, 'articles/getting-started/another-article.md')));
+    const redirects = (parse(readFileSync(path.join(content, 'redirects.yaml'), 'utf8')) as { redirects: { from: string }[] }).redirects;
+    assert.ok(redirectsSchema.safeParse({ redirects }).success, 'an html_url of javascript:… makes no redirect (it used to write from: alert(1))');
+    assert.deepEqual(redirects.filter((r) => r.from.includes('alert')), []);
   });
 });
