@@ -333,6 +333,32 @@ describe('files are what they say', () => {
     assert.match(formatProblemHeadline(problems[0]!), /public\/images\/host\.svg error: is a symbolic link: files in public\/ must be real files and folders/);
   });
 
+  test('an SVG in public/ that holds code is reported: opened on its own, it would run with the site\'s address', async () => {
+    const dir = await fixtureContent();
+    const pub = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-public-')), 'public');
+    await cp(publicDir, pub, { recursive: true });
+    const svgs: Record<string, string> = {
+      'script.svg': '<svg xmlns="http://www.w3.org/2000/svg">\n<circle r="5"/>\n<script>alert(1)</script></svg>',
+      'handler.svg': '<svg xmlns="http://www.w3.org/2000/svg"\n  onload="alert(1)"><circle r="5"/></svg>',
+      'entity.svg': '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="java&#x09;script&colon;alert(1)"><text>Go</text></a></svg>',
+      'animate.svg': '<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" to="&#106;avascript:alert(1)"/><text>Go</text></a></svg>',
+      'page.svg': '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe srcdoc="x"></iframe></foreignObject></svg>',
+      'clean.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>A dot, one of many</title><circle r="5" fill="#123"/></svg>',
+    };
+    for (const [name, text] of Object.entries(svgs)) await writeFile(path.join(pub, 'images', name), text);
+    const { problems, text } = await check(dir, pub);
+    assert.deepEqual(headlines(problems).map((line) => line.replace(/^.*public\//, 'public/')), [
+      'public/images/animate.svg error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/entity.svg error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/handler.svg:2 error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/page.svg:1 error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/script.svg:3 error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+    ], text);
+    assert.match(text, /Received: "onload="…""/);
+    assert.match(text, /Received: "a javascript: address"/);
+    assert.match(text, /Fix: {6}Export the picture again without interactivity/);
+  });
+
   test('a pipe in the content folder is reported, and the check does not wait on it', { skip: spawnSync('mkfifo', ['--version']).status !== 0 }, async () => {
     const dir = await fixtureContent();
     spawnSync('mkfifo', [path.join(dir, 'articles/billing/pipe.md')]);

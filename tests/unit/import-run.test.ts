@@ -162,22 +162,32 @@ describe('hostile and odd export files', () => {
     const input = mkdtempSync(path.join(tmpdir(), 'handrail-zendesk-odd-'));
     const article = (id: number | null, fields: Record<string, unknown> = {}) => ({ id, title: `Article ${id}`, body: '<p>Hello there.</p>', locale: 'en-us', source_locale: 'en-us', section_id: 1, ...fields });
     const deep = `<p>Before &lt;script&gt;</p><p>${'<b>'.repeat(5000)}deep <i>text</i>${'</b>'.repeat(5000)}</p><p>After</p>`;
+    // Attachments: a web page and an SVG with a hidden script are never copied into public/; a PDF is.
+    mkdirSync(path.join(input, 'hc/article_attachments/7'), { recursive: true });
+    writeFileSync(path.join(input, 'hc/article_attachments/7/page.html'), '<script>alert(1)</script>');
+    writeFileSync(path.join(input, 'hc/article_attachments/7/logo.svg'), '<svg><a xlink:href="java&#x09;script:alert(1)"><text>x</text></a></svg>');
+    writeFileSync(path.join(input, 'hc/article_attachments/7/manual.pdf'), '%PDF-1.4');
+    const attachments = '<p><a href="/hc/article_attachments/7/page.html">The form</a> <a href="/hc/article_attachments/7/manual.pdf">The manual</a></p><p><img src="/hc/article_attachments/7/logo.svg" alt="Logo"></p>';
     writeFileSync(path.join(input, 'sections.json'), JSON.stringify({ sections: [{ id: 1, name: 'Getting started', locale: 'en-us', source_locale: 'en-us' }] }));
-    writeFileSync(path.join(input, 'articles-1.json'), JSON.stringify({ articles: [article(1), article(2), article(3, { title: 'Deep', body: deep, html_url: 'javascript:alert(1)' }), article(4, { locale: null }), article(null)] }));
+    writeFileSync(path.join(input, 'articles-1.json'), JSON.stringify({ articles: [article(1, { body: attachments }), article(2), article(3, { title: 'Deep', body: deep, html_url: 'javascript:alert(1)' }), article(4, { locale: null }), article(null)] }));
     // Page 2 repeats article 1 unchanged (overlapping pages) and article 2 with other text.
-    writeFileSync(path.join(input, 'articles-2.json'), `\uFEFF${JSON.stringify({ articles: [article(1), article(2, { title: 'Another article' })] })}`);
+    writeFileSync(path.join(input, 'articles-2.json'), `\uFEFF${JSON.stringify({ articles: [article(1, { body: attachments }), article(2, { title: 'Another article' })] })}`);
     writeFileSync(path.join(input, 'stray.json'), 'null');
     const content = project();
     const { findings, summary } = runImport({ source: 'zendesk', input, contentDir: content });
     const lines = findings.map((f) => `${f.kind} ${f.file}: ${f.message}`);
-    assert.deepEqual(lines.filter((l) => /^(row-skipped|duplicate-id|nesting-flattened|read-error)/.test(l)).sort(), [
+    assert.deepEqual(lines.filter((l) => /^(row-skipped|duplicate-id|nesting-flattened|read-error|image-unsafe)/.test(l)).sort(), [
       'duplicate-id articles-2.json: has article 2 (en-us) a second time, with different text; this later one was imported, the one in articles-1.json was not',
+      'image-unsafe content/articles/getting-started/article-1.md: links to a .html file, which a browser would run as a page or script on your site; it was not copied, and the link still points at the old site',
+      'image-unsafe content/articles/getting-started/article-1.md: shows an SVG with scripts or event handlers, which would run on your site; it was not copied',
       'nesting-flattened content/articles/getting-started/deep.md: had HTML elements nested 5001 levels deep (at most 100 can be read safely), so only its text was imported, as plain paragraphs',
       'read-error stray.json: is JSON but not a page of the export: it holds no list of articles, sections or categories',
       'row-skipped articles-1.json: has an article with no id, which was not imported',
       'row-skipped articles-1.json: has an article with no locale, which was not imported',
     ]);
     assert.equal(summary.articles, 3, 'articles 1, 2 and 3; the page with a byte order mark was read');
+    assert.equal(summary.files, 1, 'the PDF is copied; the web page is not');
+    assert.deepEqual(readdirSync(path.join(path.dirname(content), 'public'), { recursive: true }).map(String).filter((f) => /\.(html|svg)$/.test(f)), []);
     const text = readFileSync(path.join(content, 'articles/getting-started/deep.md'), 'utf8');
     assert.match(text, /\n\nBefore \\<script>\n\ndeep text\n\nAfter\n/, 'the text is kept, still escaped');
     assert.ok(existsSync(path.join(content, 'articles/getting-started/another-article.md')));

@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../shared/problems.ts';
 import type { ContentPaths } from './files.ts';
+import { findActiveSvgContent } from './active-files.ts';
 
 /** Largest content file the checker reads and the build publishes: far above any real article or settings file. */
 export const MAX_CONTENT_BYTES = 1_000_000;
@@ -82,6 +83,19 @@ export async function checkFileSafety(paths: ContentPaths): Promise<Problem[]> {
           fix: `Remove it from ${where}.`,
           severity: 'error',
         });
+      } else if (entry.kind === 'file' && dir === paths.publicDir && /\.svg$/i.test(entry.absolute)) {
+        const found = findActiveSvgContent(await readFile(entry.absolute, 'utf8'));
+        if (found) {
+          problems.push({
+            file,
+            line: found.line,
+            message: 'is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+            received: found.what,
+            allowed: 'an SVG that only draws: no scripts, event handlers, embedded pages or javascript: addresses',
+            fix: 'Export the picture again without interactivity (Inkscape: "Optimized SVG"; or run it through SVGO), or save it as PNG.',
+            severity: 'error',
+          });
+        }
       } else if (entry.kind === 'file' && dir === paths.contentDir && entry.size > MAX_CONTENT_BYTES && !isImportRecord(paths, entry.absolute)) {
         problems.push({
           file,

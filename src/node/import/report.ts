@@ -19,7 +19,7 @@ export const FINDING_KINDS = {
   'table-kept-html': { label: 'tables kept as HTML (merged cells or nested tables)', action: 'check' },
   'image-missing': { label: 'images not in the export (still loaded from the old site)', action: 'fix' },
   'image-no-alt': { label: 'images without alt text', action: 'fix' },
-  'image-unsafe': { label: 'images refused (unsafe SVG or unreadable data)', action: 'fix' },
+  'image-unsafe': { label: 'images and files refused (code in them, or unreadable data)', action: 'fix' },
   'file-missing': { label: 'linked files not in the export', action: 'fix' },
   'link-unresolved': { label: 'links to old pages that could not be resolved', action: 'fix' },
   'anchor-lost': { label: 'links to a place in a page that no longer exists', action: 'check' },
