@@ -248,6 +248,41 @@ describe('settings are data', () => {
 });
 
 describe('YAML is plain data', () => {
+  test('escapes that put invisible characters in a value: control characters, a lone surrogate, a direction override', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/odd.md'), '---\ntitle: "Refund \\0 policy"\ndescription: "Bell \\u0007 and \\uD800."\ntags: [refunds, "a\u202Egnp.exe"]\n---\n\nText.\n');
+    const contact = await readFile(path.join(dir, 'contact.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'contact.yaml'), contact.replace('label: Phone', 'label: "Phone\\e[31m"'));
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems).sort(), [
+      'content/articles/billing/odd.md:2 error: has an invisible control character (U+0000), which would be published as it is',
+      'content/articles/billing/odd.md:3 error: has an invisible control character (U+0007), which would be published as it is',
+      'content/articles/billing/odd.md:4 error: has a direction override (U+202E), which shows the text in another order than it is written',
+      'content/contact.yaml:4 error: has an invisible control character (U+001B), which would be published as it is',
+    ], text);
+    assert.match(text, /Received: "Refund \\u0000 policy"/);
+    assert.match(text, /Received: "a\\u202Egnp\.exe"/, 'the override is shown escaped, so the terminal does not reorder the line');
+    assert.match(text, /Fix: {6}Remove the character; in quotes it is often written as the escape "\\0"\./);
+  });
+
+  test('a title or description of zero-width characters only is refused: it shows as an empty heading', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/blank.md'), '---\ntitle: "\u200B"\ndescription: "\u200B\u200D\u2060"\n---\n\nText.\n');
+    await writeFile(path.join(dir, 'articles/billing/fine.md'), '---\ntitle: "\u062A\u0631\u062C\u0645\u0629 \u200F(PDF)"\ndescription: "👋"\n---\n\nText.\n');
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), [
+      'content/articles/billing/blank.md:2 error: "title": has only invisible characters, which show as an empty heading',
+      'content/articles/billing/blank.md:3 error: "description": has only invisible characters, which show as an empty line in search results',
+    ], text);
+  });
+
+  test('a number too large to hold is shown as Infinity, not as null', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/big.md'), '---\ntitle: Big\ndescription: A big order.\norder: 1e400\n---\n\nText.\n');
+    const { text } = await check(dir);
+    assert.match(text, /big\.md:4 error: "order": should be a number\n {4}Received: Infinity\n/);
+  });
+
   test('an alias where text was meant: the fix quotes it', async () => {
     const { problems, text } = await checkFixture('yaml-alias');
     assert.deepEqual(headlines(problems), ['content/articles/getting-started/welcome.md:3 error: starts with "*", which YAML reads as a reference to another value (an alias), not as text']);
