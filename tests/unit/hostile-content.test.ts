@@ -216,6 +216,41 @@ describe('settings are data', () => {
     });
   }
 
+  test('a display that shows another number or address than the link uses is refused', async () => {
+    const dir = await fixtureContent();
+    for (const lang of ['cy', 'ar']) await rm(path.join(dir, `contact.${lang}.yaml`), { force: true });
+    const channel = (id: string, kind: string, value: string, display: string) => `  - id: ${id}\n    kind: ${kind}\n    label: ${id}\n    value: "${value}"\n    display: "${display}"\n${kind === 'email' ? '' : '    alwaysOpen: true\n'}`;
+    await writeFile(
+      path.join(dir, 'contact.yaml'),
+      'channels:\n' +
+        channel('premium', 'phone', '+44 909 879 0000', '020 7946 0000') +
+        channel('spy', 'email', 'spy@evil.example', 'help@fixture.example') +
+        channel('vanity-wrong', 'phone', '+1 800 356 9378', '1-800-FLOWERS') +
+        // What real help centers write, all fine:
+        channel('national', 'phone', '+44 20 7946 0000', '020 7946 0000 (Mon to Fri)') +
+        channel('trunk', 'sms', '+44 7700 900321', '+44 (0)7700 900321') +
+        channel('us', 'phone', '+1 555 123 4567', '(555) 123-4567') +
+        channel('vanity', 'phone', '+1 800 356 9377', '1-800-FLOWERS') +
+        channel('words', 'phone', '+44 20 7946 0001', 'Call the shop') +
+        channel('named', 'email', 'help@fixture.example', 'Help@Fixture.example'),
+    );
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), [
+      'content/contact.yaml:6 error: "channels[0].display": shows a different number from the one the link dials (value)',
+      'content/contact.yaml:12 error: "channels[1].display": shows a different email address from the one the link writes to (value)',
+      'content/contact.yaml:17 error: "channels[2].display": shows a different number from the one the link dials (value)',
+    ], text);
+    assert.match(text, /Allowed: {2}the number in value \(\+44 909 879 0000\), written as customers dial it/);
+    assert.match(text, /Allowed: {2}the address in value \(spy@evil\.example\), or a name without an address/);
+  });
+
+  test('a translated display is held to the same number', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'contact.cy.yaml'), 'channels:\n  - id: phone\n    label: Ffôn\n    display: "0909 879 0000"\n');
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), ['content/contact.cy.yaml:4 error: "channels[0].display": shows a different number from the one the link dials (value)'], text);
+  });
+
   test('the collector\'s address is https (http for localhost only), and the old feedbackEndpoint says where it went', async () => {
     const dir = await fixtureContent();
     const site = await readFile(path.join(dir, 'site.yaml'), 'utf8');
