@@ -195,4 +195,20 @@ describe('hostile and odd export files', () => {
     assert.ok(redirectsSchema.safeParse({ redirects }).success, 'an html_url of javascript:… makes no redirect (it used to write from: alert(1))');
     assert.deepEqual(redirects.filter((r) => r.from.includes('alert')), []);
   });
+
+  test('Intercom: impossible dates no longer stop the import ("Invalid time value"); a row without id and a repeated id are reported', () => {
+    const input = mkdtempSync(path.join(tmpdir(), 'handrail-intercom-odd-'));
+    const article = (id: string | null, fields: Record<string, unknown> = {}) => ({ type: 'article', id, title: `Article ${id}`, body: '<p>Hello there.</p>', parent_id: 'c1', state: 'published', ...fields });
+    writeFileSync(path.join(input, 'collections.json'), JSON.stringify({ type: 'list', data: [{ type: 'collection', id: 'c1', name: 'Basics' }] }));
+    writeFileSync(path.join(input, 'articles.json'), JSON.stringify({ type: 'list', data: [article('1', { updated_at: 1e300 }), article('2', { updated_at: -99999999999999 }), article('3', { updated_at: 1767225600 }), article(null), article('1', { title: 'Other text' })] }));
+    const content = project();
+    const { findings, summary } = runImport({ source: 'intercom', input, contentDir: content });
+    assert.equal(summary.articles, 3);
+    assert.doesNotMatch(readFileSync(path.join(content, 'articles/basics/article-1.md'), 'utf8'), /updated:/, 'no date rather than a wrong one');
+    assert.match(readFileSync(path.join(content, 'articles/basics/article-3.md'), 'utf8'), /updated: 2026-01-01/);
+    assert.deepEqual(findings.filter((f) => f.kind === 'row-skipped' || f.kind === 'duplicate-id').map((f) => `${f.kind} ${f.file}: ${f.message}`).sort(), [
+      'duplicate-id articles.json: has article 1 a second time, with different text; the first one (articles.json) was imported, this one was not',
+      'row-skipped articles.json: has an article with no id, which was not imported',
+    ]);
+  });
 });

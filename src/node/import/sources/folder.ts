@@ -16,6 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../report.ts';
 import type { OldTarget, SourceArticle, SourceCategory, SourceHelpCenter, SourceVersion } from '../model.ts';
 import { convertTemplateSyntax } from './template-syntax.ts';
+import { isoDateTime } from '../text.ts';
 
 /** The generators a folder can come from. */
 export type FolderStyle = 'docusaurus' | 'mkdocs' | 'hugo' | 'jekyll' | 'plain';
@@ -52,7 +53,7 @@ export function splitFront(text: string): { front: Front; body: string; bodyLine
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.map(s).filter((x): x is string => !!x) : typeof v === 'string' ? v.split(/[,\s]+/).filter(Boolean) : []);
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString() : s(v));
+const dateOf = (v: unknown) => (v instanceof Date ? isoDateTime(v) : s(v));
 const humanise = (name: string) => {
   const words = name.replace(/^\d+[-_.]/, '').replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
