@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -209,6 +209,32 @@ describe('hostile and odd export files', () => {
     assert.deepEqual(findings.filter((f) => f.kind === 'row-skipped' || f.kind === 'duplicate-id').map((f) => `${f.kind} ${f.file}: ${f.message}`).sort(), [
       'duplicate-id articles.json: has article 1 a second time, with different text; the first one (articles.json) was imported, this one was not',
       'row-skipped articles.json: has an article with no id, which was not imported',
+    ]);
+  });
+
+  test('a folder import never reads outside the export: links to /etc and ../ paths are refused, a UTF-16 file is reported', () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'handrail-secret-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'root:x:0:0:secret');
+    writeFileSync(path.join(outside, 'secret.png'), 'not really a picture: a secret');
+    const input = path.join(mkdtempSync(path.join(tmpdir(), 'handrail-folder-odd-')), 'docs');
+    mkdirSync(path.join(input, 'guide/img'), { recursive: true });
+    writeFileSync(path.join(input, 'guide/img/ok.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    symlinkSync(path.join(outside, 'secret.png'), path.join(input, 'guide/img/linked.png'));
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(input, 'guide/leak.md'));
+    const climb = path.relative(path.join(input, 'guide'), path.join(outside, 'secret.png'));
+    writeFileSync(path.join(input, 'guide/start.md'), `---\ntitle: Start here\n---\n\nThe first steps with the product.\n\n![A picture](img/ok.png)\n\n![Outside](${climb})\n\n![Linked](img/linked.png)\n`);
+    writeFileSync(path.join(input, 'guide/wide.md'), Buffer.from('\ufeff# Wide\n', 'utf16le'));
+    const content = project();
+    const { findings } = runImport({ source: 'folder', input, contentDir: content });
+    const publicFiles = readdirSync(path.join(path.dirname(content), 'public'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    assert.deepEqual(publicFiles, ['ok.png'], 'only the picture inside the export is copied');
+    assert.ok(!existsSync(path.join(content, 'articles/guide/leak.md')), 'a linked article is never read');
+    for (const file of readdirSync(content, { recursive: true }).map(String)) {
+      if (/\.(md|yaml)$/.test(file) && !file.startsWith('.import')) assert.doesNotMatch(readFileSync(path.join(content, file), 'utf8'), /root:x|not really/, file);
+    }
+    assert.deepEqual(findings.filter((f) => f.kind === 'read-error').map((f) => `${f.file}: ${f.message}`), [
+      'guide/leak.md: is a symbolic link, which the import does not follow',
+      'guide/wide.md: is not UTF-8 text (it is UTF-16), so it was not imported',
     ]);
   });
 });
