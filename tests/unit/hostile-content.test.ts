@@ -200,6 +200,8 @@ describe('settings are data', () => {
     { kind: 'chat', value: '//chat.fixture.example/', message: 'is not a full web address' },
     { kind: 'chat', value: 'https://chat.fixture.example/\tstart', message: 'has spaces or invisible characters in it' },
     { kind: 'chat', value: 'vbscript:msgbox', message: 'starts with "vbscript:", which is not a web address' },
+    { kind: 'chat', value: 'https://\u0430pple.com/chat', message: 'has letters from other alphabets in its server name, which can imitate another site\'s name; browsers read it as "xn--pple-43d.com"' },
+    { kind: 'chat', value: 'https://2130706433/', message: 'writes its server name in a form browsers read as "127.0.0.1"' },
     { kind: 'sms', value: '+44 7700 900000?body=hi', message: 'is not valid' },
     { kind: 'relay', value: '18001 020 7946 0321#', message: 'is not valid' },
   ];
