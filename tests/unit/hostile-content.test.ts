@@ -106,6 +106,18 @@ describe('hostile articles: the wording the writer reads', () => {
       expected: ['content/articles/billing/hostile.md:8:1 error: "href": links to an address that could run code or open data, not a web page', '    Received: "java\tscript:alert(1)"'],
     },
     {
+      name: 'a mail link that copies every message to a stranger',
+      payload: '[Write to us](mailto:help@fixture.example?bcc=spy@evil.example)',
+      format: 'md',
+      expected: ['content/articles/billing/hostile.md:8:1 error: "href": is an email link that also writes to other addresses (cc, bcc, or more than one), or is not an email address', '    Received: "mailto:help@fixture.example?bcc=spy@evil.example"', '    Fix:      Link to one address only, like mailto:help@fixture.example; readers would not see who else gets their message.'],
+    },
+    {
+      name: 'a mail link to two addresses, in HTML',
+      payload: '<a href="mailto:help@fixture.example,spy@evil.example?subject=Refund">Write to us</a>',
+      format: 'md',
+      expected: ['content/articles/billing/hostile.md:8:1 error: "href": is an email link that also writes to other addresses (cc, bcc, or more than one), or is not an email address'],
+    },
+    {
       name: 'an iframe',
       format: 'md',
       payload: '<iframe src="https://video.example/embed/1"></iframe>',
@@ -493,6 +505,7 @@ describe('the fast path for articles without HTML agrees with the full sanitizer
     ...markdownImportPayloads.map((p) => p.text),
     markdownDefinitions,
     '[A web page](https://example.com/page) and [mail](mailto:help@example.com) and [a heading](#top)',
+    '[mail with a subject](mailto:help@example.com?subject=Refund%20please&body=Order%20number) and [a copy](mailto:help@example.com?cc=spy@evil.example)',
     '![A picture](/images/wheel-divider.svg) and a footnote[^a b].\n\n[^a b]: The note.',
     '```c#\nvar x = 1;\n```',
   ];
