@@ -471,6 +471,14 @@ describe('files are what they say', () => {
     assert.match(text, /Fix: {6}Save the file as "UTF-8", not "UTF-8 with BOM"/);
   });
 
+  test('old Mac line endings (CR only): the front matter is there, the message says why it cannot be read', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/mac.md'), '---\rtitle: Mac\rdescription: Written on a very old Mac.\r---\r\rText.\r');
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), ['content/articles/billing/mac.md:1 error: ends its lines with a carriage return only (old Mac line endings), so its front matter cannot be read'], text);
+    assert.match(text, /Fix: {6}Save the file with LF line endings/);
+  });
+
   test('a NUL character', async () => {
     const dir = await fixtureContent();
     await writeFile(path.join(dir, 'articles/billing/binary.md'), '---\ntitle: Binary\ndescription: Not text.\n---\n\nText\u0000more.\n');

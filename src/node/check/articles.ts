@@ -99,6 +99,18 @@ export async function readArticleFile<T>(paths: ContentPaths, absolute: string, 
   const text = await readContentText(paths, absolute, problems);
   if (text === undefined) return undefined;
   const { frontmatter, body, bodyStartLine } = splitFrontmatter(text);
+  if (frontmatter === null && /^---\r(?!\n)/.test(text)) {
+    // Classic Mac OS line endings: the front matter is there, but no tool reads "\r" alone as a new line.
+    problems.push({
+      file,
+      line: 1,
+      message: 'ends its lines with a carriage return only (old Mac line endings), so its front matter cannot be read',
+      allowed: 'lines ending in LF (or CRLF)',
+      fix: 'Save the file with LF line endings (your editor\'s "line endings" setting), or run: perl -pi -e \'s/\\r/\\n/g\' <file>.',
+      severity: 'error',
+    });
+    return undefined;
+  }
   if (frontmatter === null) {
     problems.push({
       file,
