@@ -284,6 +284,17 @@ describe('settings are data', () => {
     assert.match(text, /Received: "https:\/\/votes\.fixture\.example\/"/);
   });
 
+  test('a basePath with "." or ".." is refused: "/../" built a _headers rule that matched no page, so no page got the CSP header', async () => {
+    for (const basePath of ['/../', '/help/./']) {
+      const dir = await fixtureContent();
+      const site = await readFile(path.join(dir, 'site.yaml'), 'utf8');
+      await writeFile(path.join(dir, 'site.yaml'), `${site}basePath: ${basePath}\n`);
+      const { problems, text } = await check(dir);
+      assert.deepEqual(headlines(problems), ['content/site.yaml:13 error: "basePath": is not valid'], text);
+      assert.match(text, /Allowed: {2}a path that starts and ends with "\/", like "\/" or "\/help\/", with no "\." or "\.\." part/);
+    }
+  });
+
   test('http is allowed for localhost only, and a site address with a path names basePath as the fix', async () => {
     const dir = await fixtureContent();
     // This contact file has none of the channels the fixture's translations name.
