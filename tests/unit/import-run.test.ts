@@ -169,14 +169,15 @@ describe('hostile and odd export files', () => {
     writeFileSync(path.join(input, 'hc/article_attachments/7/manual.pdf'), '%PDF-1.4');
     const attachments = '<p><a href="/hc/article_attachments/7/page.html">The form</a> <a href="/hc/article_attachments/7/manual.pdf">The manual</a></p><p><img src="/hc/article_attachments/7/logo.svg" alt="Logo"></p>';
     writeFileSync(path.join(input, 'sections.json'), JSON.stringify({ sections: [{ id: 1, name: 'Getting started', locale: 'en-us', source_locale: 'en-us' }] }));
-    writeFileSync(path.join(input, 'articles-1.json'), JSON.stringify({ articles: [article(1, { body: attachments }), article(2), article(3, { title: 'Deep', body: deep, html_url: 'javascript:alert(1)' }), article(4, { locale: null }), article(null)] }));
+    writeFileSync(path.join(input, 'articles-1.json'), JSON.stringify({ articles: [article(1, { body: attachments }), article(2), article(3, { title: 'Deep', body: deep, html_url: 'javascript:alert(1)' }), article(4, { locale: null }), article(null), article(5, { title: null }), article(6, { title: 'Huge', body: `<p>${'All the words. '.repeat(70_000)}</p>` })] }));
     // Page 2 repeats article 1 unchanged (overlapping pages) and article 2 with other text.
     writeFileSync(path.join(input, 'articles-2.json'), `\uFEFF${JSON.stringify({ articles: [article(1, { body: attachments }), article(2, { title: 'Another article' })] })}`);
     writeFileSync(path.join(input, 'stray.json'), 'null');
     const content = project();
     const { findings, summary } = runImport({ source: 'zendesk', input, contentDir: content });
     const lines = findings.map((f) => `${f.kind} ${f.file}: ${f.message}`);
-    assert.deepEqual(lines.filter((l) => /^(row-skipped|duplicate-id|nesting-flattened|read-error|image-unsafe)/.test(l)).sort(), [
+    assert.deepEqual(lines.filter((l) => /^(row-skipped|duplicate-id|nesting-flattened|read-error|image-unsafe|title-missing|article-too-large)/.test(l)).sort(), [
+      'article-too-large content/articles/getting-started/huge.md: is 1.1 MB, over the 1 MB the check and the build accept',
       'duplicate-id articles-2.json: has article 2 (en-us) a second time, with different text; this later one was imported, the one in articles-1.json was not',
       'image-unsafe content/articles/getting-started/article-1.md: links to a .html file, which a browser would run as a page or script on your site; it was not copied, and the link still points at the old site',
       'image-unsafe content/articles/getting-started/article-1.md: shows an SVG with scripts or event handlers, which would run on your site; it was not copied',
@@ -184,8 +185,9 @@ describe('hostile and odd export files', () => {
       'read-error stray.json: is JSON but not a page of the export: it holds no list of articles, sections or categories',
       'row-skipped articles-1.json: has an article with no id, which was not imported',
       'row-skipped articles-1.json: has an article with no locale, which was not imported',
+      'title-missing content/articles/getting-started/untitled-article-5.md: had no title; it was given "Untitled article 5"',
     ]);
-    assert.equal(summary.articles, 3, 'articles 1, 2 and 3; the page with a byte order mark was read');
+    assert.equal(summary.articles, 5, 'articles 1, 2, 3, 5 and 6; the page with a byte order mark was read');
     assert.equal(summary.files, 1, 'the PDF is copied; the web page is not');
     assert.deepEqual(readdirSync(path.join(path.dirname(content), 'public'), { recursive: true }).map(String).filter((f) => /\.(html|svg)$/.test(f)), []);
     const text = readFileSync(path.join(content, 'articles/getting-started/deep.md'), 'utf8');

@@ -31,6 +31,8 @@ export const FINDING_KINDS = {
   'no-default-language': { label: 'articles without a version in the default language', action: 'fix' },
   'translation-outdated': { label: 'translations marked outdated at the source', action: 'check' },
   'empty-article': { label: 'articles with no text', action: 'fix' },
+  'article-too-large': { label: 'articles over 1 MB, which the check refuses (split them)', action: 'fix' },
+  'title-missing': { label: 'articles without a title, given one from their text or id', action: 'fix' },
   'category-flattened': { label: 'nested sections or folders merged into their parent category', action: 'done' },
   'category-shared': { label: 'categories that already existed and were reused', action: 'done' },
   'callout-as-quote': { label: 'callouts written as quotes (the page could not be MDX)', action: 'check' },
