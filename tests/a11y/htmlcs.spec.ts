@@ -77,6 +77,35 @@ for (const colorScheme of AUDIT_THEMES) {
   }
 }
 
+test.describe('states a reader opens', () => {
+  const article = () => readSitemapPaths().find((p) => p.includes('/articles/'))!;
+  const search = () => readSitemapPaths().find((p) => p.endsWith('/search/'))!;
+
+  for (const colorScheme of AUDIT_THEMES) {
+    test(`every disclosure open (contact channels, message editor, notices, contents, search filter), and the header's suggestions open (${colorScheme})`, async ({ auditPage: page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const findings: HtmlcsFindings[] = [];
+      // Engines skip what a closed <details> hides, so open every one, as a reader might.
+      for (const pagePath of [readSitemapPaths()[0]!, article(), `${search()}?q=refund`]) {
+        await page.goto(pagePath);
+        if (pagePath.includes('?q=')) await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+        await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+        const messages = await auditPageWithHtmlcs(page, pagePath.replace(/\?.*$/, ''));
+        if (messages.length) findings.push({ path: `${pagePath} with every disclosure open`, theme: colorScheme, width: 1280, messages });
+      }
+      await page.goto(article());
+      await page.getByRole('combobox', { name: 'Search the help center' }).fill('refund');
+      await expect(page.getByRole('option').first()).toBeVisible();
+      await page.keyboard.press('ArrowDown');
+      await expect(page.locator('[role="option"][aria-selected="true"]')).toHaveCount(1);
+      const messages = await auditPageWithHtmlcs(page, article());
+      if (messages.length) findings.push({ path: `${article()} with the suggestions open`, theme: colorScheme, width: 1280, messages });
+      expect(findings, formatHtmlcsReport(findings)).toEqual([]);
+    });
+  }
+});
+
 test('HTML_CodeSniffer catches a planted contrast failure in both themes, and an exception covers only its own elements', async ({ auditPage: page }) => {
   const home = readSitemapPaths()[0]!;
   for (const colorScheme of AUDIT_THEMES) {
