@@ -16,7 +16,7 @@ import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/shared/audit-standard.ts';
 import { distDir, languageOfPath, pagesInEveryLanguage, readSitemapPaths, siteLanguages, unlistedPages, type SitePage } from '../helpers/site.ts';
 
 /** Markup an article may hold, each a different part of the render pipeline. */
-const CONTENT_FEATURES = ['<table', '<pre', '<figure', 'class="callout', 'class="steps"', 'contains-task-list', 'data-footnotes', '<details', '<blockquote', '<img'];
+const CONTENT_FEATURES = ['<table', '<pre', '<figure', 'class="callout', 'class="steps"', 'contains-task-list', 'data-footnotes', '<details', '<blockquote', '<img', 'alt=""'];
 
 const htmlOf = (pagePath: string) => readFileSync(path.join(distDir, pagePath, 'index.html'), 'utf8');
 
@@ -52,7 +52,7 @@ function samplePages(): SitePage[] {
   }
   const search = readSitemapPaths().find((p) => p.endsWith('/search/'))!;
   for (const query of ['refund', 'zzqxv']) picked.set(`search ${query}`, { path: `${search}?q=${query}`, kind: 'search', status: 200 });
-  return [...picked.values()];
+  return [...new Map([...picked.values()].map((page) => [page.path, page])).values()];
 }
 
 for (const colorScheme of AUDIT_THEMES) {
