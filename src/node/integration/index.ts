@@ -30,7 +30,7 @@ import { bundleBrowserScript } from './browser-bundle.ts';
 import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
 import { ContentProblemsError, contentSummary, errorsOf } from './content-problems.ts';
 import { DevSearchIndex } from './dev-search.ts';
-import { publishedSlugs, recordCheck, watchContent } from './dev-server.ts';
+import { recordCheck, searchablePages, watchContent } from './dev-server.ts';
 import { addOfflineSupport } from './offline.ts';
 import { onDemandModules } from './on-demand.ts';
 import { indexSite } from './pagefind.ts';
@@ -130,7 +130,7 @@ export default function handrail(): AstroIntegration {
         brand.update(result.site?.theme);
 
         if (command === 'dev') {
-          // The dev server keeps the check: its search index starts from the published slugs.
+          // The dev server keeps the check: its search index starts from the published pages.
           check = result;
           problemsText = recordCheck(result, root, logger);
           addMiddleware({ entrypoint: new URL('./dev-middleware.ts', import.meta.url), order: 'pre' });
@@ -162,7 +162,7 @@ export default function handrail(): AstroIntegration {
 
       'astro:server:start': ({ address }) => {
         const host = ['::', '0.0.0.0', '::1', '127.0.0.1'].includes(address.address) ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-        search?.start(`http://${host}:${address.port}`, check ? publishedSlugs(check) : []);
+        search?.start(`http://${host}:${address.port}`, check ? searchablePages(check) : []);
       },
 
       'astro:server:done': async () => {
