@@ -12,7 +12,7 @@ import { bundleBrowserScript } from './browser-bundle.ts';
  * A–Z and search pages at install, by the worker), search files as searches
  * use them, and the rest only with "Save for offline".
  */
-export const PRECACHE_PATTERNS = ['_astro/**/*.{css,js}', 'offline/index.html', OFFLINE_SUMMARY_FILE, 'favicon.svg', 'manifest.webmanifest', 'icons/*.png', 'brand/*.{svg,png}'];
+export const PRECACHE_PATTERNS = ['_astro/**/*.{css,js}', 'offline/index.html', OFFLINE_SUMMARY_FILE, 'favicon.svg', 'manifest.webmanifest', '*/manifest.webmanifest', 'icons/*.png', 'brand/*.{svg,png}'];
 
 /** Pagefind's bundled interfaces, which Handrail's own search page does not load. */
 const UNUSED_SEARCH_FILES = /^pagefind\/pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
