@@ -134,9 +134,9 @@ export default function handrail(): AstroIntegration {
           check = result;
           problemsText = recordCheck(result, root, logger);
           addMiddleware({ entrypoint: new URL('./dev-middleware.ts', import.meta.url), order: 'pre' });
-          // A schema or Markdown plugin change restarts the server, which then rebuilds the stored
+          // A schema, Markdown plugin or site strings change restarts the server, which then rebuilds the stored
           // content; so does creating a missing optional settings file (content.config.ts looks for it only then).
-          for (const file of await contentStoreInputs()) addWatchFile(file);
+          for (const file of await contentStoreInputs(contentDir)) addWatchFile(file);
           for (const name of OPTIONAL_SETTINGS_FILES) if (!existsSync(path.join(contentDir, name))) addWatchFile(path.join(contentDir, name));
           return;
         }
