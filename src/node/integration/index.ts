@@ -31,7 +31,8 @@ import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
 import { ContentProblemsError, contentSummary, errorsOf } from './content-problems.ts';
 import { DevSearchIndex } from './dev-search.ts';
 import { recordCheck, searchablePages, watchContent } from './dev-server.ts';
-import { addOfflineSupport } from './offline.ts';
+import { addOfflineSupport, offlineSizes, type OfflineLanguage } from './offline.ts';
+import { languagePrefix } from '../../shared/locale-routes.ts';
 import { onDemandModules } from './on-demand.ts';
 import { indexSite } from './pagefind.ts';
 import { placeFileLikeRedirectPages, redirectsSummary, writeRedirectsFile } from './redirects-file.ts';
@@ -76,6 +77,8 @@ export default function handrail(): AstroIntegration {
   let check: ContentCheckResult | undefined;
   /** What a build's last hook needs of the check: content/redirects.yaml and the articles with redirect_from. */
   let redirectSources: Pick<ContentCheckResult, 'redirects' | 'articles'> | undefined;
+  /** The declared languages, for sorting the offline copy by language. */
+  let offlineLanguages: OfflineLanguage[] = [];
   let root = '';
   let base = '/';
   let search: DevSearchIndex | undefined;
@@ -151,6 +154,12 @@ export default function handrail(): AstroIntegration {
           redirects: result.redirects,
           articles: result.articles.filter((a) => a.data.redirect_from.length > 0).map((a) => ({ ...a, scan: undefined, lineOf: () => undefined })),
         };
+        const site = result.site;
+        offlineLanguages = (site?.languages ?? []).map((language) => ({
+          code: language.code,
+          prefix: languagePrefix(site!, language.code).slice(1),
+          searchLanguage: language.locale.toLowerCase(),
+        }));
         timer.start('astro');
       },
 
@@ -185,11 +194,11 @@ export default function handrail(): AstroIntegration {
         report(`✓ Search index: ${indexed.pageCount} pages.`);
 
         timer.start('offline');
-        const offline = await addOfflineSupport(siteDir, base);
+        const offline = await addOfflineSupport(siteDir, base, offlineLanguages);
         const headers = await writeSecurityHeaders(siteDir, base);
         const redirects = redirectSources ? await writeRedirectsFile(siteDir, base, redirectSources, new Set(pages.map((page) => page.pathname))) : undefined;
         timer.end();
-        report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
+        report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${offlineSizes(offline.copies)} to save for offline.`);
         report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);
         for (const line of redirects ? redirectsSummary(redirects, base) : []) report(line);
         await timer.save();
