@@ -66,7 +66,11 @@ describe('languages in the build', { concurrency: false }, () => {
     root = await mkdtemp(path.join(tmpdir(), 'handrail-languages-'));
     content = await fixtureContent();
     const site = await readFile(path.join(content, 'site.yaml'), 'utf8');
-    await writeFile(path.join(content, 'site.yaml'), `${site.trimEnd()}\nprefixDefaultLanguage: true\n`);
+    // A collector, so articles offer the feedback comment (with its length limit).
+    // Arabic as written in Egypt, whose numbers have Arabic digits ("١٬٠٠٠"), unlike English's.
+    const arabicInEgypt = site.replace('  - code: ar\n', '  - code: ar\n    locale: ar-EG\n');
+    assert.notEqual(arabicInEgypt, site);
+    await writeFile(path.join(content, 'site.yaml'), `${arabicInEgypt.trimEnd()}\nprefixDefaultLanguage: true\ncollector: https://listen.fixture.example\n`);
     await writeFile(path.join(content, 'translations/cy.yaml'), WELSH_STRINGS);
     await writeFile(path.join(content, 'articles/billing/pay-an-invoice.cy.mdx'), WELSH_INVOICE);
     // The cache folder astro.config.mjs gives this content set: the rebuild test keeps it.
@@ -134,7 +138,7 @@ describe('languages in the build', { concurrency: false }, () => {
       assert.doesNotMatch(html, /Cymorth Prawf/, other);
     }
     const arabic = JSON.parse(await readFile(path.join(out, 'ar/manifest.webmanifest'), 'utf8'));
-    assert.deepEqual([arabic.name, arabic.lang, arabic.dir, arabic.start_url], ['Fixture Help', 'ar', 'rtl', '/ar/']);
+    assert.deepEqual([arabic.name, arabic.lang, arabic.dir, arabic.start_url], ['Fixture Help', 'ar-EG', 'rtl', '/ar/']);
   });
 
   test('callout titles and table labels in a Welsh article follow translations/cy.yaml; English articles keep Handrail’s', async () => {
@@ -145,6 +149,13 @@ describe('languages in the build', { concurrency: false }, () => {
     assert.match(await page('cy/articles/welcome'), /aria-label="Tabl data: Camau nesaf"/);
     const english = await page('en/articles/pay-an-invoice');
     assert.equal(textOf(english, /<p class="callout__title">([\s\S]*?)<\/p>/), 'Tip');
+  });
+
+  test('the feedback comment\'s length limit is written the page language\'s way', async () => {
+    const hint = (html: string) => textOf(html, /<p class="feedback__hint" id="feedback-comment-hint">([\s\S]*?)<a /);
+    assert.match(hint(await page('en/articles/welcome')) ?? '', /up to 1,000 characters/);
+    // Arabic digits and separator on the Arabic (fallback) page, whose interface is Arabic.
+    assert.match(hint(await page('ar/articles/welcome')) ?? '', /١٬٠٠٠/);
   });
 
   test('an incremental rebuild after translations/cy.yaml changes re-renders the kept pages with the new words', async () => {
