@@ -10,7 +10,7 @@ import { checkMdxCode } from './mdx-code.ts';
 import { readContentText } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
-import { findDeepNesting, MAX_NESTING } from '../markdown/nesting.ts';
+import { findDeepNesting, findOversizedStructure, MAX_FOOTNOTES, MAX_NESTING, MAX_TABLE_COLUMNS } from '../markdown/nesting.ts';
 import { problemsFromZod } from './schema-problems.ts';
 import { parseYamlSource, splitFrontmatter, type YamlSource } from './yaml-source.ts';
 
@@ -141,6 +141,21 @@ export async function readArticleFile<T>(paths: ContentPaths, absolute: string, 
   }
   const format = ext === '.mdx' ? 'mdx' : 'md';
   let scan: BodyScan | undefined;
+  const oversized = findOversizedStructure(body);
+  if (oversized) {
+    // Checked before parsing: reading such a table or so many footnotes takes the parser minutes.
+    const table = oversized.what === 'table-columns';
+    problems.push({
+      file,
+      line: oversized.line + bodyStartLine - 1,
+      message: table ? `has a table of more than ${MAX_TABLE_COLUMNS} columns` : `has more than ${MAX_FOOTNOTES} footnotes`,
+      received: table ? `${oversized.count} columns` : `${oversized.count} footnotes`,
+      allowed: table ? `at most ${MAX_TABLE_COLUMNS} columns` : `at most ${MAX_FOOTNOTES} footnotes`,
+      fix: table ? 'Split the table into several narrower ones, or offer the data as a download (a CSV file in public/files/).' : 'Split the article, or turn the notes into text and links.',
+      severity: 'error',
+    });
+    return { file, slug, lang, category, format, data: result.data, scan, bodyLineOffset: bodyStartLine - 1, lineOf: source.lineOf };
+  }
   const deep = findDeepNesting(body, { markdown: true });
   if (deep) {
     // Every Markdown and HTML tool walks the page by recursion: this deep, reading it would crash them.
