@@ -125,7 +125,8 @@ export default function handrail(): AstroIntegration {
         if (command === 'sync') return;
 
         timer.start('check');
-        const result = await runContentCheck(contentDir);
+        // Kept with Astro's own cache: a rebuild reads only the articles that changed.
+        const result = await runContentCheck(contentDir, { cacheFile: path.join(fileURLToPath(config.cacheDir), 'handrail-check', 'articles.v8') });
         timer.end();
         brand.update(result.site?.theme);
 
