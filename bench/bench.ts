@@ -16,6 +16,8 @@
  *   npm run bench -- --lighthouse          also score home, a category, an article and search with
  *                                          Lighthouse (mobile preset, local Chromium) at the smallest
  *                                          and largest size
+ *   npm run bench -- --languages demo      generated sites in the demo's three languages (untranslated pages
+ *                                          in each) instead of its default language alone, like Starlight's
  *   npm run bench -- --timeout 900         seconds a build may take before its processes are killed
  *                                          (default: 300 + 0.15 per article); a round that times out
  *                                          is reported as such, and fails the bench
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     lighthouse: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
     timeout: { type: 'string', default: 'auto' },
+    languages: { type: 'string', default: 'one' },
   },
 });
 const repeat = Math.max(1, Number(values.repeat));
@@ -202,7 +205,7 @@ async function main() {
     const demo = await measureHandrail(browser, 'demo', demoDir, demoArticles, demoBuild);
     for (const size of sizes) {
       log(`Generating ${size.toLocaleString('en')} articles`);
-      const contentDir = await writeContent(path.join(workDir, String(size), 'content'), size, projectRoot);
+      const contentDir = await writeContent(path.join(workDir, String(size), 'content'), size, projectRoot, { languages: values.languages === 'demo' ? 'demo' : 'one' });
       const outDir = path.join(workDir, String(size), 'dist');
       const isSmallest = size === Math.min(...sizes);
       const withStarlight = starlightSizes.includes(size);

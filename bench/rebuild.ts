@@ -8,6 +8,7 @@
  *
  *   npm run bench:rebuild                     1,000 articles
  *   npm run bench:rebuild -- --size 5000
+ *   npm run bench:rebuild -- --languages demo in the demo's three languages (see bench/lib/corpus.ts)
  *   npm run bench:rebuild -- --profile        also profile the rebuild's `astro build` (reports/profile/)
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { writeContent } from './lib/corpus.ts';
 import { runBuild } from './lib/run-build.ts';
 import { projectRoot } from '../src/node/project-paths.ts';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1000' }, profile: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { size: { type: 'string', default: '1000' }, profile: { type: 'boolean', default: false }, languages: { type: 'string', default: 'one' } } });
 const size = Number(values.size);
 const workDir = path.join(projectRoot, '.handrail/bench');
 const reportDir = path.join(projectRoot, 'reports/profile');
@@ -45,7 +46,7 @@ function describe(name: string, figures: { wall: number; cpu: number; phases: Ph
 async function main(): Promise<void> {
   await mkdir(reportDir, { recursive: true });
   log(`Load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; generating ${size.toLocaleString('en')} articles`);
-  const contentDir = await writeContent(path.join(workDir, `rebuild-${size}`, 'content'), size, projectRoot);
+  const contentDir = await writeContent(path.join(workDir, `rebuild-${size}`, 'content'), size, projectRoot, { languages: values.languages === 'demo' ? 'demo' : 'one' });
   const outDir = path.join(workDir, `rebuild-${size}`, 'dist');
   await rm(path.join(projectRoot, '.handrail/cache'), { recursive: true, force: true });
   await rm(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
