@@ -19,12 +19,18 @@ const steps: [string, string[]][] = [
   ['Build the demo help center with `astro build` alone', ['run', 'astro', '--', 'build']],
   ['Browser tests (every page, journeys, accessibility)', ['run', 'test:browser']],
 ];
+const seconds = (since: number) => `${Math.round((performance.now() - since) / 1000)} s`;
+const start = performance.now();
+const took: string[] = [];
 for (const [title, args] of steps) {
   console.log(`\n▶ ${title}`);
+  const began = performance.now();
   const result = spawnSync(npm, args, { cwd: projectRoot, stdio: 'inherit', env: process.env });
+  took.push(`  ${seconds(began).padStart(6)}  ${title}`);
   if (result.status !== 0) {
-    console.error(`\n✗ ${title}: failed (exit ${result.status}).`);
+    console.error(`\n✗ ${title}: failed (exit ${result.status}) after ${seconds(began)}.`);
     process.exit(result.status ?? 1);
   }
 }
-console.log('\n✓ All test groups passed.');
+// Time per group, so a suite creeping towards CI's limit shows where.
+console.log(`\n✓ All test groups passed in ${seconds(start)}:\n${took.join('\n')}`);

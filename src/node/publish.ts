@@ -149,6 +149,10 @@ export async function recoverAndClean(outDir: string, paths: PublishPaths): Prom
   const builds = path.join(paths.scratchRoot, 'builds');
   if (existsSync(builds)) {
     for (const name of await readdir(builds)) {
+      if (name.endsWith('.json.tmp') && !isAlive(Number(name.split('.')[0]!.split('-')[1]))) {
+        await rm(path.join(builds, name), { force: true }); // a record a killed build never finished writing
+        continue;
+      }
       if (!name.endsWith('.json')) continue;
       const dir = path.join(builds, name.slice(0, -'.json'.length));
       let owner = { out: '', pid: 0 };
@@ -157,7 +161,11 @@ export async function recoverAndClean(outDir: string, paths: PublishPaths): Prom
       } catch {
         // A record cut short by a killed build: the build it names was never published.
       }
-      const isLive = (owner.out !== '' && realOrSelf(owner.out) === realOrSelf(dir)) || (owner.pid > 0 && owner.pid !== process.pid && isAlive(owner.pid));
+      // Never the build this output shows, whatever its record says.
+      const isLive =
+        realOrSelf(outDir) === realOrSelf(dir) ||
+        (owner.out !== '' && realOrSelf(owner.out) === realOrSelf(dir)) ||
+        (owner.pid > 0 && owner.pid !== process.pid && isAlive(owner.pid));
       if (isLive) continue;
       await rm(dir, { recursive: true, force: true });
       await rm(path.join(builds, name), { force: true });
@@ -194,7 +202,9 @@ export async function publishBuild(builtDir: string, outDir: string, paths: Publ
   await mkdir(builds, { recursive: true });
   await writeFile(path.join(builtDir, BUILD_MARKER), `${JSON.stringify({ generator: 'Handrail', built: new Date().toISOString() })}\n`);
   // Who owns the build, for the next build's clean-up; kept outside the published folder.
-  await writeFile(`${kept}.json`, JSON.stringify({ out: path.resolve(outDir), pid: process.pid }));
+  // Written whole and then renamed, so a build tidying up at the same moment never reads half a record.
+  await writeFile(`${kept}.json.tmp`, JSON.stringify({ out: path.resolve(outDir), pid: process.pid }));
+  await rename(`${kept}.json.tmp`, `${kept}.json`);
   await rename(builtDir, kept);
   await pauseFor('kept');
 
