@@ -51,7 +51,7 @@ export const articleHtmlSchema: Schema = {
     // The writer components (src/node/markdown/writer-components.ts).
     div: [['className', 'callout', 'callout--note', 'callout--tip', 'callout--warning', 'steps'], ['role', 'note']],
     p: [['className', 'callout__title']],
-    figure: [['className', 'figure']],
+    figure: [['className', 'figure'], ['role', 'none']],
     details: ['open'],
   },
   // GFM task lists render a disabled checkbox; nothing else may be an input.
