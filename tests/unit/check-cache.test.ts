@@ -67,7 +67,9 @@ describe('the content check kept between runs', () => {
     const contentDir = await fixtureContent();
     const cacheFile = `${contentDir}.check.v8`;
     try {
-      const all = (await articleFiles(contentDir)).filter((f) => !/\.[a-z]{2}\.mdx?$/.test(f));
+      // Originals and translations alike.
+      const all = await articleFiles(contentDir);
+      assert.ok(all.some((f) => f.endsWith('.cy.md')), 'the fixture has a translation');
       await check(contentDir, cacheFile);
       const welcome = path.join(contentDir, 'articles/getting-started/welcome.md');
       await appendFile(welcome, '\nSee [the prices](/articles/prices/).\n');
@@ -101,13 +103,35 @@ describe('the content check kept between runs', () => {
       // Only the linked article changes: it is removed (its translation, if any, goes with it).
       for (const file of await articleFiles(contentDir)) if (path.basename(file).startsWith('pay-an-invoice.')) await rm(file);
       const after = await check(contentDir, cacheFile);
-      assert.equal(after.counts!.read, 0, 'welcome.md is read from the cache');
+      assert.equal(after.counts!.read, 0, 'welcome.md and its translation are read from the cache');
       const broken = after.result.problems.filter((p) => p.file.endsWith('welcome.md'));
       assert.ok(broken.some((p) => p.rule === 'broken-link' && p.received === '/articles/pay-an-invoice/#ways-to-pay'), JSON.stringify(broken, null, 2));
       const related = broken.find((p) => p.rule === 'related');
       assert.ok(related, 'the related article that no longer exists is reported');
       assert.equal(related.line, 5, 'with the line of the related entry, as a fresh check gives it');
       assert.deepEqual(after.result.problems, (await check(contentDir)).result.problems);
+    } finally {
+      await rm(contentDir, { recursive: true, force: true });
+      await rm(cacheFile, { force: true });
+    }
+  });
+
+  test('a translation is read again when its original is renamed, since its messages name the original', async () => {
+    const contentDir = await fixtureContent('translation-inherited-field');
+    const cacheFile = `${contentDir}.check.v8`;
+    try {
+      const first = await check(contentDir, cacheFile);
+      const inherited = first.result.problems.find((p) => p.message.includes('is taken from the original'));
+      assert.ok(inherited, 'the fixture sets a field a translation takes from its original');
+      const welcome = path.join(contentDir, 'articles/getting-started/welcome.md');
+      const renamed = path.join(contentDir, 'articles/getting-started/welcome.mdx');
+      await writeFile(renamed, await readFile(welcome, 'utf8'));
+      await rm(welcome);
+      const second = await check(contentDir, cacheFile);
+      assert.equal(second.counts!.read, 2, 'the renamed original and its translation');
+      const fresh = (await check(contentDir)).result;
+      assert.deepEqual(second.result.problems, fresh.problems);
+      assert.ok(second.result.problems.some((p) => p.message.includes('is taken from the original (') && p.message.includes('welcome.mdx')));
     } finally {
       await rm(contentDir, { recursive: true, force: true });
       await rm(cacheFile, { force: true });

@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from '../../shared/problems.ts';
-import { readArticle, type CheckedArticle } from './articles.ts';
+import { readArticle, type CheckedArticle, type CheckedArticleFile } from './articles.ts';
 import { checkComponents } from './components.ts';
 import { readContentBytes } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
@@ -23,8 +23,11 @@ interface CachedArticle {
   problems: Problem[];
   /** Problems with its writer components, reported where the check reaches the article. */
   bodyProblems: Problem[];
-  article?: Omit<CheckedArticle, 'lineOf' | 'scan'> & { scan?: Omit<NonNullable<CheckedArticle['scan']>, 'tree'>; lines: Array<[string, number | undefined]> };
+  article?: StoredArticle;
 }
+
+/** An original's or a translation's file as stored. */
+type StoredArticle = Omit<CheckedArticleFile<unknown>, 'lineOf' | 'scan'> & { scan?: Omit<NonNullable<CheckedArticle['scan']>, 'tree'>; lines: Array<[string, number | undefined]> };
 
 /** One original article, read: undefined when it cannot be published, with its component problems. */
 export interface ReadOriginal {
@@ -86,19 +89,46 @@ export class ArticleCheckCache {
    * pushes its problems onto `problems` either way.
    */
   async read(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<ReadOriginal> {
+    return this.#read(paths, absolute, problems, 'original', (own, bytes) => readOriginalArticle(paths, absolute, own, bytes), () => readOriginalArticle(paths, absolute, problems));
+  }
+
+  /**
+   * Reads one translated article with `read` (given the problems to push
+   * onto and the file's bytes), from the cache when its bytes and the name
+   * of its original (which its messages quote) are unchanged.
+   */
+  async readTranslation<T>(
+    paths: ContentPaths,
+    absolute: string,
+    problems: Problem[],
+    originalFile: string,
+    read: (problems: Problem[], bytes?: Buffer) => Promise<CheckedArticleFile<T> | undefined>,
+  ): Promise<CheckedArticleFile<T> | undefined> {
+    const wrap = async (own: Problem[], bytes?: Buffer) => ({ article: await read(own, bytes), bodyProblems: [] });
+    return (await this.#read(paths, absolute, problems, `translation of ${originalFile}`, wrap, () => wrap(problems))).article;
+  }
+
+  async #read<T>(
+    paths: ContentPaths,
+    absolute: string,
+    problems: Problem[],
+    kind: string,
+    fresh: (problems: Problem[], bytes: Buffer) => Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }>,
+    unreadable: () => Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }>,
+  ): Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }> {
     const bytes = await readContentBytes(paths, absolute);
     // A file that may not be read (a link, too large) is said nothing of here: the safety check reports it.
-    if (!bytes) return readOriginalArticle(paths, absolute, problems);
-    const key = createHash('sha256').update(relative(paths, absolute)).update('\0').update(bytes).digest('base64url');
+    if (!bytes) return unreadable();
+    const key = createHash('sha256').update(kind).update('\0').update(relative(paths, absolute)).update('\0').update(bytes).digest('base64url');
     const hit = this.#used.get(key) ?? this.#previous.get(key);
     if (hit) {
       this.#used.set(key, hit);
       this.counts.reused++;
       problems.push(...hit.problems);
-      return { article: hit.article && revive(hit.article), bodyProblems: hit.bodyProblems };
+      return { article: hit.article && (revive(hit.article) as CheckedArticleFile<T>), bodyProblems: hit.bodyProblems };
     }
     const own: Problem[] = [];
-    const read = await readOriginalArticle(paths, absolute, own, bytes);
+    const read = await fresh(own, bytes);
     this.#used.set(key, { problems: own, bodyProblems: read.bodyProblems, article: read.article && store(read.article) });
     this.counts.read++;
     problems.push(...own);
@@ -127,7 +157,7 @@ export async function readOriginalArticle(paths: ContentPaths, absolute: string,
 }
 
 /** An article as stored: its scan without the tree, its front matter's lines as a table. */
-function store(article: CheckedArticle): NonNullable<CachedArticle['article']> {
+function store(article: CheckedArticleFile<unknown>): StoredArticle {
   const { lineOf, scan, ...rest } = article;
   const lines: Array<[string, number | undefined]> = [];
   const walk = (value: unknown, at: PropertyKey[]): void => {
@@ -144,7 +174,7 @@ function store(article: CheckedArticle): NonNullable<CachedArticle['article']> {
  * An article from its stored form. `lineOf` answers as the parsed front
  * matter did: a path that is not in the table gets its nearest parent's line.
  */
-function revive(stored: NonNullable<CachedArticle['article']>): CheckedArticle {
+function revive(stored: StoredArticle): CheckedArticleFile<unknown> {
   const { lines, ...rest } = stored;
   const table = new Map(lines);
   const lineOf = (at: ReadonlyArray<PropertyKey>): number | undefined => {

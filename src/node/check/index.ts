@@ -235,6 +235,6 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
     });
   }
   const redirectsFile = await checkRedirectsFile({ paths, site, bySlug, movedSlugs: redirects, categories }, problems, (absolute) => readContentText(paths, absolute, problems));
-  const languages = await checkLanguages({ paths, site, problems }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
+  const languages = await checkLanguages({ paths, site, problems, articleCache: options.articleCache }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
   return { problems, site, contact, announcements, synonyms, categories, articles, languages, redirects: redirectsFile ?? [] };
 }
