@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
@@ -12,6 +11,7 @@ import { rehypeArticleSanitize } from './src/node/markdown/html-allowlist.ts';
 import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
 import { remarkSmartPunctuation } from './src/node/markdown/remark-smart-punctuation.ts';
 import { remarkArticleGuard } from './src/node/markdown/remark-article-guard.ts';
+import { astroCacheDir } from './src/node/project-paths.ts';
 import { readLanguagePrefixes, readSiteSettings, readSiteStrings } from './src/node/site-settings.ts';
 import { createTranslator } from './src/shared/strings.ts';
 
@@ -59,8 +59,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.HANDRAIL_OUT_DIR ?? './dist',
   // Another content set (a test fixture) gets its own cache, so its entries
-  // never mix with the demo's.
-  cacheDir: process.env.HANDRAIL_CONTENT_DIR ? `./.handrail/cache/${createHash('sha1').update(process.env.HANDRAIL_CONTENT_DIR).digest('hex').slice(0, 12)}` : './node_modules/.astro',
+  // never mix with the demo's (src/node/project-paths.ts).
+  cacheDir: astroCacheDir(),
   // One stylesheet file, cached once for every page (and offline).
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

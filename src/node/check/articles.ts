@@ -7,7 +7,7 @@ import { splitTranslationName } from '../../shared/translations.ts';
 import { checkAccessibility } from './accessibility.ts';
 import { checkArticleHtml } from './html.ts';
 import { checkMdxCode } from './mdx-code.ts';
-import { readContentText } from './file-safety.ts';
+import { contentText, readContentText } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { MarkdownSyntaxError, scanBody, type BodyScan } from './markdown-scan.ts';
 import { findDeepNesting, findOversizedStructure, MAX_FOOTNOTES, MAX_NESTING, MAX_TABLE_COLUMNS } from '../markdown/nesting.ts';
@@ -23,12 +23,16 @@ export interface CheckedArticleFile<T> {
   category: string;
   format: 'md' | 'mdx';
   data: T;
-  scan?: BodyScan;
+  /** What the body holds; the syntax tree only while the file was just read (a cached article has none). */
+  scan?: ArticleScan;
   /** Lines before the body (front matter and its fences): add to a body line to get the file line. */
   bodyLineOffset: number;
   /** File line of each front-matter field, for later checks. */
   lineOf(field: PropertyKey[]): number | undefined;
 }
+
+/** An article body's headings and references, and its syntax tree when the file was just parsed. */
+export type ArticleScan = Omit<BodyScan, 'tree'> & { tree?: BodyScan['tree'] };
 
 /** An article as the checker read it. */
 export type CheckedArticle = CheckedArticleFile<ArticleData>;
@@ -54,12 +58,15 @@ export function isTranslationFile(absolute: string): boolean {
 
 const ARTICLE_EXTENSIONS = new Set(['.md', '.mdx']);
 /** Reads one article file: its place, name, front matter and body; pushes every problem found. */
-export function readArticle(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<CheckedArticle | undefined> {
-  return readArticleFile(paths, absolute, problems, originalSpec);
+export function readArticle(paths: ContentPaths, absolute: string, problems: Problem[], bytes?: Buffer): Promise<CheckedArticle | undefined> {
+  return readArticleFile(paths, absolute, problems, originalSpec, bytes);
 }
 
-/** Reads an original or a translated article with the given front-matter rules. */
-export async function readArticleFile<T>(paths: ContentPaths, absolute: string, problems: Problem[], spec: FrontMatterSpec<T>): Promise<CheckedArticleFile<T> | undefined> {
+/**
+ * Reads an original or a translated article with the given front-matter
+ * rules. `bytes` are the file's, when the caller has read them already.
+ */
+export async function readArticleFile<T>(paths: ContentPaths, absolute: string, problems: Problem[], spec: FrontMatterSpec<T>, bytes?: Buffer): Promise<CheckedArticleFile<T> | undefined> {
   const file = relative(paths, absolute);
   const articlesDir = path.join(paths.contentDir, 'articles');
   const parts = path.relative(articlesDir, absolute).split(path.sep);
@@ -96,7 +103,7 @@ export async function readArticleFile<T>(paths: ContentPaths, absolute: string, 
     });
     return undefined;
   }
-  const text = await readContentText(paths, absolute, problems);
+  const text = bytes ? contentText(paths, absolute, bytes, problems) : await readContentText(paths, absolute, problems);
   if (text === undefined) return undefined;
   const { frontmatter, body, bodyStartLine } = splitFrontmatter(text);
   if (frontmatter === null && /^---\r(?!\n)/.test(text)) {

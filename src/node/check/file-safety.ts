@@ -117,7 +117,16 @@ export async function checkFileSafety(paths: ContentPaths): Promise<Problem[]> {
  * are already reported by {@link checkFileSafety}, so they are skipped quietly.
  */
 export async function readContentText(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<string | undefined> {
-  const file = display(paths, absolute);
+  const bytes = await readContentBytes(paths, absolute);
+  return bytes && contentText(paths, absolute, bytes, problems);
+}
+
+/**
+ * The bytes of a content file that may be read: a plain file inside the
+ * content folder, at most 1 MB; undefined otherwise (reported by
+ * {@link checkFileSafety}).
+ */
+export async function readContentBytes(paths: ContentPaths, absolute: string): Promise<Buffer | undefined> {
   let info;
   try {
     info = await lstat(absolute);
@@ -128,7 +137,12 @@ export async function readContentText(paths: ContentPaths, absolute: string, pro
   // A linked parent folder would lead outside; the real path must stay inside.
   const [real, root] = await Promise.all([realpath(absolute), realpath(paths.contentDir)]);
   if (!real.startsWith(root + path.sep)) return undefined;
-  const bytes = await readFile(absolute);
+  return readFile(absolute);
+}
+
+/** A content file's bytes as text, or undefined with the reason pushed: a byte order mark, bytes that are not UTF-8, or NUL characters. */
+export function contentText(paths: ContentPaths, absolute: string, bytes: Buffer, problems: Problem[]): string | undefined {
+  const file = display(paths, absolute);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     problems.push({
       file,

@@ -22,7 +22,7 @@ import { logHandlers } from 'astro/config';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
+import { checkCacheFile, contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
 import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
@@ -128,7 +128,8 @@ export default function handrail(): AstroIntegration {
         if (command === 'sync') return;
 
         timer.start('check');
-        const result = await runContentCheck(contentDir);
+        // Kept with Astro's own cache: a rebuild reads only the articles that changed.
+        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(fileURLToPath(config.cacheDir)) });
         timer.end();
         brand.update(result.site?.theme);
 
