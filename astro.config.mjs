@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
@@ -12,9 +11,9 @@ import { rehypeArticleSanitize } from './src/node/markdown/html-allowlist.ts';
 import { rehypeHandrail } from './src/node/markdown/rehype-handrail.ts';
 import { remarkSmartPunctuation } from './src/node/markdown/remark-smart-punctuation.ts';
 import { remarkArticleGuard } from './src/node/markdown/remark-article-guard.ts';
-import { readLanguagePrefixes, readSiteSettings } from './src/node/site-settings.ts';
+import { astroCacheDir } from './src/node/project-paths.ts';
+import { readLanguagePrefixes, readSiteSettings, readSiteStrings } from './src/node/site-settings.ts';
 import { createTranslator } from './src/shared/strings.ts';
-import strings from './src/translations/en.json' with { type: 'json' };
 
 // The site address and sub-path come from content/site.yaml, so a writer
 // never edits this file. HANDRAIL_BASE overrides the sub-path (tests and
@@ -23,8 +22,19 @@ import strings from './src/translations/en.json' with { type: 'json' };
 const settings = readSiteSettings();
 const base = process.env.HANDRAIL_BASE || settings.basePath;
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
-// Translations link to pages in their own language and label tables in it.
-const languages = readLanguagePrefixes().map(({ code, prefix }) => ({ code, prefix, tableLabel: createTranslator(code).t('table.label') }));
+// Articles name their callouts and tables in their own language, with the
+// site's wording from content/translations/<lang>.yaml over Handrail's (as
+// the rest of the page does); translations link to pages in their language.
+const siteStrings = readSiteStrings();
+const prefixes = readLanguagePrefixes();
+const translatorOf = (/** @type {string} */ code) => createTranslator(code, siteStrings);
+const calloutTitlesOf = (/** @type {string} */ code) => {
+  const { t } = translatorOf(code);
+  return { note: t('callout.note'), tip: t('callout.tip'), warning: t('callout.warning') };
+};
+// Originals are in the default language (English when site.yaml declares none).
+const defaultCode = prefixes[0]?.code ?? 'en';
+const languages = prefixes.map(({ code, prefix }) => ({ code, prefix, tableLabel: translatorOf(code).t('table.label') }));
 
 // Articles are data: the guard refuses anything in an article that would
 // run (MDX imports, exports, expressions, unknown components, picture paths
@@ -37,13 +47,8 @@ const languages = readLanguagePrefixes().map(({ code, prefix }) => ({ code, pref
 const articleGuard = [
   remarkArticleGuard,
   {
-    calloutTitles: { note: strings['callout.note'], tip: strings['callout.tip'], warning: strings['callout.warning'] },
-    calloutTitlesByLanguage: Object.fromEntries(
-      readLanguagePrefixes().map(({ code }) => {
-        const { t } = createTranslator(code);
-        return [code, { note: t('callout.note'), tip: t('callout.tip'), warning: t('callout.warning') }];
-      }),
-    ),
+    calloutTitles: calloutTitlesOf(defaultCode),
+    calloutTitlesByLanguage: Object.fromEntries(prefixes.map(({ code }) => [code, calloutTitlesOf(code)])),
     imageSize: (/** @type {string} */ src) => imageSize(publicDir, src),
   },
 ];
@@ -54,8 +59,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.HANDRAIL_OUT_DIR ?? './dist',
   // Another content set (a test fixture) gets its own cache, so its entries
-  // never mix with the demo's.
-  cacheDir: process.env.HANDRAIL_CONTENT_DIR ? `./.handrail/cache/${createHash('sha1').update(process.env.HANDRAIL_CONTENT_DIR).digest('hex').slice(0, 12)}` : './node_modules/.astro',
+  // never mix with the demo's (src/node/project-paths.ts).
+  cacheDir: astroCacheDir(),
   // One stylesheet file, cached once for every page (and offline).
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
@@ -67,7 +72,7 @@ export default defineConfig({
       // smartypants (a natural-language parser, a tenth of the build's CPU).
       smartypants: false,
       remarkPlugins: [remarkSmartPunctuation, remarkGfm, articleGuard],
-      rehypePlugins: [rehypeArticleSanitize, [rehypeHandrail, { base, tableLabel: strings['table.label'], publicDir, languages }]],
+      rehypePlugins: [rehypeArticleSanitize, [rehypeHandrail, { base, tableLabel: translatorOf(defaultCode).t('table.label'), publicDir, languages }]],
     }),
     syntaxHighlight: false,
   },

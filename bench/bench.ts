@@ -16,6 +16,11 @@
  *   npm run bench -- --lighthouse          also score home, a category, an article and search with
  *                                          Lighthouse (mobile preset, local Chromium) at the smallest
  *                                          and largest size
+ *   npm run bench -- --languages demo      generated sites in the demo's three languages (untranslated pages
+ *                                          in each) instead of its default language alone, like Starlight's
+ *   npm run bench -- --timeout 900         seconds a build may take before its processes are killed
+ *                                          (default: 300 + 0.15 per article); a round that times out
+ *                                          is reported as such, and fails the bench
  *
  * At the smallest size it also rebuilds after changing one article, with the
  * cache kept (as a pull request preview would). Prints progress while it
@@ -29,7 +34,7 @@ import { generateHelpCenter } from './lib/generate.ts';
 import { writeContent, writeFiles } from './lib/corpus.ts';
 import { measureFirstVisit } from './lib/first-visit.ts';
 import { budgets, fastest, sizeTable, starlightTable, type BuildFigures, type SiteFigures } from './lib/figures.ts';
-import { runBuild } from './lib/run-build.ts';
+import { BuildTimeout, runBuild } from './lib/run-build.ts';
 import { lighthouseScores, measurePage, measureSearch, measureStarlightSearch, measureSuggestions, outputSize, SUGGESTION_QUERIES } from './lib/site.ts';
 import { toStarlightDocs } from './lib/starlight-corpus.ts';
 import { kb } from './lib/measure.ts';
@@ -44,9 +49,15 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'reports/bench.json' },
     lighthouse: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
+    timeout: { type: 'string', default: 'auto' },
+    languages: { type: 'string', default: 'one' },
   },
 });
 const repeat = Math.max(1, Number(values.repeat));
+/** How long a build of `articles` may take: long enough for a loaded 2-core machine, short of forever. */
+const timeoutFor = (articles: number) => (values.timeout === 'auto' ? Math.round(300 + 0.15 * articles) : Number(values.timeout));
+/** Builds that ran out of time, for the report: each is named, none silently dropped. */
+const timeouts: Array<{ build: string; limitSeconds: number; wallSeconds: number; lastOutput: string }> = [];
 const parseSizes = (text: string) => text.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const sizes = parseSizes(values.sizes!);
 const starlightSizes = values.starlight === 'none' ? [] : parseSizes(values.starlight!).filter((n) => sizes.includes(n));
@@ -57,7 +68,7 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
 
 /** Builds with scripts/build.ts; from a cold cache (as CI does) unless `keepCache`. */
-async function buildHandrail(contentDir: string, outDir: string, keepCache = false): Promise<BuildFigures> {
+async function buildHandrail(contentDir: string, outDir: string, articles: number, keepCache = false): Promise<BuildFigures> {
   if (!keepCache) {
     // Astro keeps parsed content (and rendered pages) between builds; a warm cache would flatter the figures.
     await rm(path.join(projectRoot, '.handrail/cache'), { recursive: true, force: true });
@@ -67,6 +78,7 @@ async function buildHandrail(contentDir: string, outDir: string, keepCache = fal
   const run = await runBuild(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {
     cwd: projectRoot,
     env: { ...env, HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_TIMINGS_FILE: timings },
+    timeoutSeconds: timeoutFor(articles),
   });
   const phases = JSON.parse(await readFile(timings, 'utf8')) as BuildFigures['phases'];
   await rm(timings, { force: true });
@@ -96,7 +108,7 @@ async function buildStarlight(size: number): Promise<{ dir: string; build: Build
   await cp(path.join(projectRoot, 'public/images'), path.join(dir, 'public/images'), { recursive: true });
   // Astro joins --config to the root, so it must be relative.
   const config = path.relative(dir, path.join(projectRoot, 'bench/starlight/astro.config.mjs'));
-  const run = await runBuild(process.execPath, [astroBin, 'build', '--root', dir, '--config', config], { cwd: dir, env });
+  const run = await runBuild(process.execPath, [astroBin, 'build', '--root', dir, '--config', config], { cwd: dir, env, timeoutSeconds: timeoutFor(size) });
   return { dir: path.join(dir, 'dist'), pathOf, build: { wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, phases: {}, peakMemoryBytes: run.memory.total, memory: run.memory } };
 }
 
@@ -161,6 +173,18 @@ async function measureStarlight(browser: Browser, dir: string, articles: number,
   }
 }
 
+/** Runs one build; when it times out, logs and records that, and returns undefined. */
+async function timed<T>(name: string, build: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await build();
+  } catch (error) {
+    if (!(error instanceof BuildTimeout)) throw error;
+    log(`  ${name} ${error.message}. Last output:\n${error.output.split('\n').slice(-5).join('\n')}`);
+    timeouts.push({ build: name, limitSeconds: error.limitSeconds, wallSeconds: error.wallSeconds, lastOutput: error.output });
+    return undefined;
+  }
+}
+
 async function main() {
   await mkdir(workDir, { recursive: true });
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -169,13 +193,13 @@ async function main() {
   try {
     log('Building the demo help center');
     const demoDir = path.join(workDir, 'demo', 'dist');
-    const demoBuild = await buildHandrail(path.join(projectRoot, 'content'), demoDir);
+    const demoBuild = await buildHandrail(path.join(projectRoot, 'content'), demoDir, 100);
     log(`Measuring the demo (${demoBuild.wallSeconds.toFixed(1)} s to build)`);
     const demoArticles = (await readFile(path.join(demoDir, 'sitemap.xml'), 'utf8')).match(/\/articles\//g)?.length ?? 0;
     const demo = await measureHandrail(browser, 'demo', demoDir, demoArticles, demoBuild);
     for (const size of sizes) {
       log(`Generating ${size.toLocaleString('en')} articles`);
-      const contentDir = await writeContent(path.join(workDir, String(size), 'content'), size, projectRoot);
+      const contentDir = await writeContent(path.join(workDir, String(size), 'content'), size, projectRoot, { languages: values.languages === 'demo' ? 'demo' : 'one' });
       const outDir = path.join(workDir, String(size), 'dist');
       const isSmallest = size === Math.min(...sizes);
       const withStarlight = starlightSizes.includes(size);
@@ -190,7 +214,9 @@ async function main() {
       for (let round = 1; round <= rounds; round++) {
         const of = rounds > 1 ? ` (round ${round} of ${rounds})` : '';
         log(`Building ${size.toLocaleString('en')} articles${of}`);
-        const figures = await buildHandrail(contentDir, outDir);
+        const figures = await timed(`Handrail, ${size.toLocaleString('en')} articles${of}`, () => buildHandrail(contentDir, outDir, size));
+        // Pages are measured on a finished build: with none yet, this round is only reported.
+        if (!figures) continue;
         cold.push(figures);
         log(`Built in ${figures.wallSeconds.toFixed(1)} s (${figures.cpuSeconds.toFixed(1)} s CPU)`);
         if (!run) {
@@ -202,13 +228,19 @@ async function main() {
         if (isSmallest) {
           const changed = await touchOneArticle(contentDir);
           log(`Rebuilding after changing ${changed}, cache kept`);
-          const again = await buildHandrail(contentDir, outDir, true);
-          warm.push(again);
-          log(`  Rebuilt in ${again.wallSeconds.toFixed(1)} s (${again.cpuSeconds.toFixed(1)} s CPU)`);
+          const again = await timed(`Handrail rebuild, ${size.toLocaleString('en')} articles${of}`, () => buildHandrail(contentDir, outDir, size, true));
+          if (again) {
+            warm.push(again);
+            log(`  Rebuilt in ${again.wallSeconds.toFixed(1)} s (${again.cpuSeconds.toFixed(1)} s CPU)`);
+          }
         }
         if (withStarlight) {
           log(`Building ${size.toLocaleString('en')} articles with Starlight${of}`);
-          const built = await buildStarlight(size);
+          const built = await timed(`Starlight, ${size.toLocaleString('en')} articles${of}`, () => buildStarlight(size));
+          if (!built) {
+            await rm(path.join(workDir, 'starlight', String(size)), { recursive: true, force: true });
+            continue;
+          }
           theirs.push(built.build);
           log(`Built in ${built.build.wallSeconds.toFixed(1)} s (${built.build.cpuSeconds.toFixed(1)} s CPU)`);
           if (!theirSite) {
@@ -219,21 +251,27 @@ async function main() {
           await rm(path.dirname(built.dir), { recursive: true, force: true });
         }
       }
-      run!.build = fastest(cold);
+      if (!run) {
+        // Every round timed out: nothing to measure at this size; the timeouts fail the bench below.
+        log(`No build of ${size.toLocaleString('en')} articles finished in time: this size is left out of the tables.`);
+        continue;
+      }
+      run.build = fastest(cold);
       if (warm.length) {
         const rebuild = fastest(warm);
-        run!.incremental = { wallSeconds: rebuild.wallSeconds, cpuSeconds: rebuild.cpuSeconds, walls: rebuild.walls };
+        run.incremental = { wallSeconds: rebuild.wallSeconds, cpuSeconds: rebuild.cpuSeconds, walls: rebuild.walls };
       }
-      runs.push(run!);
+      runs.push(run);
       if (theirSite) starlight.push({ ...theirSite, build: fastest(theirs) });
     }
     const results = budgets(demo, runs, starlight);
+    for (const t of timeouts) results.push({ name: `${t.build}: finished within ${t.limitSeconds} s`, measured: `timed out, killed after ${t.wallSeconds.toFixed(0)} s`, limit: `${t.limitSeconds} s`, passed: false });
     console.log(`\n${sizeTable([demo, ...runs])}\n`);
     const comparison = starlightTable(runs, starlight);
     if (comparison) console.log(`Starlight, same corpus, same run (ratio = Handrail ÷ Starlight)\n${comparison}\n`);
     console.log('Budgets');
     for (const result of results) console.log(`  ${result.passed ? 'PASS' : 'FAIL'}  ${result.name}: ${result.measured} (${result.limit})`);
-    const report = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, demo, runs, starlight, budgets: results };
+    const report = { date: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, demo, runs, starlight, timeouts, budgets: results };
     const out = path.resolve(projectRoot, values.out!);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(report, null, 2));

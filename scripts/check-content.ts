@@ -18,7 +18,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatAnnotation, formatProblem, sortProblems, summariseProblems } from '../src/shared/problems.ts';
-import { contentDir } from '../src/node/project-paths.ts';
+import { astroCacheDir, checkCacheFile, contentDir } from '../src/node/project-paths.ts';
 import { formatDebt, isKnowable, writeBaseline } from '../src/node/check/baseline.ts';
 import { relative } from '../src/node/check/files.ts';
 import { countFixable, fixContentFolder, formatFixes } from '../src/node/check/fix.ts';
@@ -26,18 +26,20 @@ import { runContentCheck } from '../src/node/check/run.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, baseline: { type: 'boolean', default: false }, fix: { type: 'boolean', default: false } } });
 const dir = values.content ? path.resolve(values.content) : contentDir;
-let result = await runContentCheck(dir);
+// The build's content set shares the build's cache of per-file results (CI checks, then builds); another folder is read afresh.
+const options = dir === contentDir ? { cacheFile: checkCacheFile(astroCacheDir()) } : {};
+let result = await runContentCheck(dir, options);
 let fixes: string[] = [];
 const titles = new Map(result.articles.map((article) => [article.slug, article.data.title]));
 if (values.fix) {
   const done = await fixContentFolder(dir, (slug) => titles.get(slug));
   fixes = formatFixes(done.map(({ absolute, result: fixed }) => ({ file: relative(result.paths, absolute), result: fixed })));
-  result = await runContentCheck(dir);
+  result = await runContentCheck(dir, options);
 }
 let recorded = '';
 if (values.baseline) {
   const written = await writeBaseline(result.paths, result.found);
-  result = await runContentCheck(dir);
+  result = await runContentCheck(dir, options);
   recorded = `Recorded ${written.problems} known ${written.problems === 1 ? 'problem' : 'problems'} in ${written.files} ${written.files === 1 ? 'file' : 'files'} in ${written.file}: commit it with the content. New problems still fail.`;
 }
 const problems = sortProblems(result.problems);

@@ -68,15 +68,34 @@ export interface BuildRun {
   output: string;
 }
 
+/** Thrown when a build ran past its time limit: its whole process group was killed. */
+export class BuildTimeout extends Error {
+  readonly limitSeconds: number;
+  readonly wallSeconds: number;
+  /** The end of what the build printed, to tell where it stopped. */
+  readonly output: string;
+  constructor(limitSeconds: number, wallSeconds: number, output: string) {
+    super(`timed out after ${limitSeconds} s; its processes were killed`);
+    this.name = 'BuildTimeout';
+    this.limitSeconds = limitSeconds;
+    this.wallSeconds = wallSeconds;
+    this.output = output;
+  }
+}
+
 /**
  * Runs a build command to the end, sampling the memory of its process tree
  * every 250 ms. CPU comes from this process's reaped children, so nothing
  * else this process runs may finish a child process meanwhile.
+ *
+ * With `timeoutSeconds`, a build still running then is killed with every
+ * process it started (it runs in a process group of its own: a build once
+ * wrote its output and never exited) and {@link BuildTimeout} is thrown.
  */
-export async function runBuild(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<BuildRun> {
+export async function runBuild(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutSeconds?: number }): Promise<BuildRun> {
   const cpuBefore = childCpuSeconds();
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.timeoutSeconds !== undefined });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -84,9 +103,39 @@ export async function runBuild(command: string, args: string[], options: { cwd: 
   const sampler = setInterval(() => {
     if (child.pid) memory = addSample(memory, sampleTree(child.pid));
   }, 250);
+  let timedOut = false;
+  const limit =
+    options.timeoutSeconds === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          killGroup(child.pid);
+        }, options.timeoutSeconds * 1000);
+  // The bench itself stopped (Ctrl+C): take the build's group with it.
+  const onExit = () => killGroup(child.pid);
+  if (limit) process.once('exit', onExit);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
+  if (limit) {
+    clearTimeout(limit);
+    process.off('exit', onExit);
+  }
   const wallSeconds = (performance.now() - started) / 1000;
+  if (timedOut) {
+    // A child that wrote its result and hung may have left others in the group: they are gone too.
+    killGroup(child.pid);
+    throw new BuildTimeout(options.timeoutSeconds!, wallSeconds, output.slice(-3000));
+  }
   if (code !== 0) throw new Error(`${args.join(' ')} failed:\n${output.slice(-3000)}`);
   return { wallSeconds, cpuSeconds: childCpuSeconds() - cpuBefore, memory, output };
+}
+
+/** Kills a detached child's whole process group; nothing when it is gone already. */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Every process of the group has ended.
+  }
 }

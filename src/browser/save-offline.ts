@@ -1,11 +1,13 @@
 /**
- * <handrail-save-offline>: "Save for offline" downloads every page into this
- * device's cache, with the size shown first (read from offline-summary.json,
- * which the build writes), an accessible progress bar announced every
- * quarter, a cancel button, and a way to remove the copy again. Needs cache
- * storage and a service worker; without them the section stays hidden.
+ * <handrail-save-offline>: "Save for offline" downloads every page of the
+ * reader's language (`data-language`), its search and the shared files into
+ * this device's cache, with that copy's size shown first (read from
+ * offline-summary.json, which the build writes), an accessible progress bar
+ * announced every quarter, a cancel button, and a way to remove the copy
+ * again. Each language's copy is a cache of its own. Needs cache storage and
+ * a service worker; without them the section stays hidden.
  */
-import { announceStep, formatBytes, OFFLINE_MANIFEST_FILE, OFFLINE_SUMMARY_FILE, savedCacheName, type OfflineManifest, type OfflineSummary } from '../shared/offline.ts';
+import { announceStep, formatBytes, isInCopy, OFFLINE_MANIFEST_FILE, OFFLINE_SUMMARY_FILE, savedCacheName, type OfflineManifest, type OfflineSummary } from '../shared/offline.ts';
 import { define, part, readStored, writeStored } from './ui.ts';
 import { wordsOf } from './words.ts';
 
@@ -17,9 +19,15 @@ class HandrailSaveOffline extends HTMLElement {
   #abort?: AbortController;
   #release = '';
   readonly #words = wordsOf(this);
+  /** The language whose copy this control saves; none on a site built without languages (one copy of everything). */
+  #language?: string;
 
   get #cacheName() {
-    return savedCacheName(this.#release);
+    return savedCacheName(this.#release, this.#language);
+  }
+
+  get #savedKey() {
+    return this.#language ? `${SAVED_KEY}-${this.#language}` : SAVED_KEY;
   }
 
   async connectedCallback() {
@@ -31,12 +39,17 @@ class HandrailSaveOffline extends HTMLElement {
       return; // Offline before the worker cached it: there is nothing to offer yet.
     }
     this.#release = summary.release;
-    part(this, 'save-body').textContent = this.#words.text('offline.saveBody', { size: formatBytes(summary.bytes, this.#words.locale) });
+    const copies = summary.languages ?? {};
+    const own = this.dataset.language ? copies[this.dataset.language] : undefined;
+    if (own) this.#language = this.dataset.language;
+    // Several languages: the reader saves theirs, and is told it is theirs.
+    const isOneOfSeveral = own !== undefined && Object.keys(copies).length > 1;
+    part(this, 'save-body').textContent = this.#words.text(isOneOfSeveral ? 'offline.saveBodyLanguage' : 'offline.saveBody', { size: formatBytes(own?.bytes ?? summary.bytes, this.#words.locale) });
     this.hidden = false;
     part(this, 'save').addEventListener('click', () => void this.#save());
     part(this, 'cancel').addEventListener('click', () => this.#abort?.abort());
     part(this, 'remove').addEventListener('click', () => void this.#remove());
-    const savedOn = readStored('localStorage', SAVED_KEY);
+    const savedOn = readStored('localStorage', this.#savedKey);
     if (savedOn && (await caches.has(this.#cacheName))) this.#showSaved(new Date(savedOn), false);
   }
 
@@ -65,9 +78,10 @@ class HandrailSaveOffline extends HTMLElement {
       // The copy belongs to the release the files come from, which may be newer than the summary.
       this.#release = manifest.release;
       const cache = await caches.open(this.#cacheName);
-      const total = manifest.files.length;
+      const files = this.#language ? manifest.files.filter((file) => isInCopy(file, this.#language!)) : manifest.files;
+      const total = files.length;
       let done = 0;
-      const queue = [...manifest.files];
+      const queue = [...files];
       const worker = async () => {
         for (let file = queue.shift(); file; file = queue.shift()) {
           const response = await fetch(file.url, { signal, cache: 'no-store' });
@@ -85,7 +99,7 @@ class HandrailSaveOffline extends HTMLElement {
       };
       await Promise.all(Array.from({ length: PARALLEL }, worker));
       const now = new Date();
-      writeStored('localStorage', SAVED_KEY, now.toISOString());
+      writeStored('localStorage', this.#savedKey, now.toISOString());
       area.hidden = true;
       this.#showSaved(now, true);
     } catch {
@@ -100,7 +114,7 @@ class HandrailSaveOffline extends HTMLElement {
 
   async #remove() {
     await caches.delete(this.#cacheName);
-    writeStored('localStorage', SAVED_KEY, null);
+    writeStored('localStorage', this.#savedKey, null);
     part(this, 'remove').hidden = true;
     part(this, 'status').textContent = this.#words.text('offline.removed');
     part(this, 'save').focus();

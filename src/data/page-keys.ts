@@ -4,13 +4,17 @@ import { pagerNeighbours, relatedArticles, type ArticleSummary } from '../shared
 import { scriptSourcesDigest } from '../node/source-digest.ts';
 
 /**
- * What every page shows whatever its article: site settings, contact
- * channels and hours, notices, synonyms and category titles. A change to any
- * of them changes every page's key, and so does a change to the pages'
- * scripts (scriptSourcesDigest: scripts loaded on demand are outside Astro's graph).
+ * What every page shows whatever its article: site settings (the name and
+ * tagline in the page's language), contact channels and hours, notices,
+ * synonyms, category titles and the site's own interface strings
+ * (content/translations/*.yaml: every language's, as a page falls back
+ * through its base language and English, and articles name their callouts
+ * and tables with them). A change to any of them changes every page's key,
+ * and so does a change to the pages' scripts (scriptSourcesDigest: scripts
+ * loaded on demand are outside Astro's graph).
  */
-export function siteKey(center: Pick<HelpCenter, 'site' | 'contact' | 'notices' | 'synonymGroups' | 'categories'>): string {
-  return digest([center.site, center.contact, center.notices, center.synonymGroups, center.categories, scriptSourcesDigest()]);
+export function siteKey(center: Pick<HelpCenter, 'site' | 'contact' | 'notices' | 'synonymGroups' | 'categories'>, siteStrings: Readonly<Record<string, unknown>> = {}): string {
+  return digest([center.site, center.contact, center.notices, center.synonymGroups, center.categories, siteStrings, scriptSourcesDigest()]);
 }
 
 /**

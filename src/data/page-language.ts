@@ -7,7 +7,7 @@ import type { Translator } from '../shared/i18n.ts';
 import { defaultLanguage, findLanguage, languagePrefix, localizedPath, type LanguageSettings } from '../shared/locale-routes.ts';
 import { withBase } from '../shared/routes.ts';
 import { createTranslator, type StringKey } from '../shared/strings.ts';
-import type { TranslatedArticle } from '../shared/translations.ts';
+import { translateSiteWords, type TranslatedArticle } from '../shared/translations.ts';
 import { loadHelpCenter, type HelpCenter } from './help-center.ts';
 import { loadLanguages, type LanguageEdition } from './translations.ts';
 
@@ -153,7 +153,8 @@ async function localizedCenter(edition: LanguageEdition, page: PageLanguage): Pr
     for (const [slug, list] of center.byCategory) byCategory.set(slug, sortArticles(list.map((a) => bySlug.get(a.slug)!), language.locale));
     const categories = edition.categories;
     return {
-      site: { ...center.site, locale: language.locale },
+      // The name, tagline and short name in this language where translations/<lang>.yaml gives them.
+      site: { ...translateSiteWords(center.site, edition.siteStrings), locale: language.locale },
       categories,
       articles: categories.flatMap((c) => byCategory.get(c.slug) ?? []),
       bySlug,

@@ -24,6 +24,8 @@ export interface LanguageEdition {
   language: Language;
   /** Interface strings: the site's, then Handrail's, then English. */
   t: Translator<StringKey>;
+  /** The site's own strings file for this language (translations/<lang>.yaml), as written: its `site.*` words name the site. */
+  siteStrings: Catalog;
   /** Categories with their translated names where there are some. */
   categories: CategorySummary[];
   /** Published translations of this language by slug (none for the default language: its articles are the originals). */
@@ -42,6 +44,8 @@ export interface HelpCenterLanguages {
   editions: Map<string, LanguageEdition>;
   /** The languages each published article exists in, default language included: for hreflang and the picker. */
   articleLanguages: Map<string, Set<string>>;
+  /** The site's own strings files (translations/<lang>.yaml) by language code: part of every page's cache key. */
+  siteStrings: Record<string, Catalog>;
 }
 
 type OptionalCollection = 'articleTranslations' | 'categoryTranslations' | 'contactTranslations' | 'announcementTranslations' | 'synonymTranslations' | 'uiStrings';
@@ -99,6 +103,7 @@ async function load(): Promise<HelpCenterLanguages> {
     editions.set(code, {
       language,
       t: createTranslator(language, overrides),
+      siteStrings: overrides[code] ?? {},
       categories: sortCategories(center.categories.map((category) => translateCategory(category, categoryWords.get(category.slug))), language.locale),
       articles: new Map(sortArticles([...articles.values()], language.locale).map((article) => [article.slug, article])),
       contact: translateContact(center.contact, contactEntries.find((entry) => entry.id === code)?.data),
@@ -107,7 +112,7 @@ async function load(): Promise<HelpCenterLanguages> {
       synonymGroups: code === defaultCode ? center.synonymGroups : (synonymEntries.find((entry) => entry.id === code)?.data.groups ?? []),
     });
   }
-  return { settings, editions, articleLanguages };
+  return { settings, editions, articleLanguages, siteStrings: overrides };
 }
 
 function freshnessOf(entry: CollectionEntry<'articleTranslations'>, originalUpdated: Date | undefined, translationChanged: Date | undefined) {

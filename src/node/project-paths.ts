@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,3 +29,20 @@ export const publicDir = path.resolve(projectRoot, 'public');
 
 /** Settings files a help center may leave out of its content folder: without one, its collection is empty. */
 export const OPTIONAL_SETTINGS_FILES = ['announcements.yaml', 'synonyms.yaml', 'accessibility.yaml', 'redirects.yaml'] as const;
+
+/**
+ * Astro's cache folder, relative to the root, as astro.config.mjs sets it:
+ * another content set (a test fixture, the bench's) gets its own, so its
+ * entries never mix with the demo's. The content check keeps its per-file
+ * results there too (handrail-check/), so `npm run check` and the build
+ * share them, and CI keeps them with Astro's cache.
+ */
+export function astroCacheDir(): string {
+  const other = process.env.HANDRAIL_CONTENT_DIR;
+  return other ? `./.handrail/cache/${createHash('sha1').update(other).digest('hex').slice(0, 12)}` : './node_modules/.astro';
+}
+
+/** Where the content check keeps what each article file was found to hold, under Astro's cache folder. */
+export function checkCacheFile(cacheDir: string): string {
+  return path.join(path.resolve(projectRoot, cacheDir), 'handrail-check', 'articles.v8');
+}

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { siteFields } from '../schemas/site.ts';
+import { uiStringsSchema } from '../schemas/translations.ts';
+import type { Catalog } from '../shared/i18n.ts';
 import { LANGUAGE_CODE } from '../shared/language-tags.ts';
 import { contentDir } from './project-paths.ts';
 
@@ -55,4 +57,32 @@ export function readCollectorAddress(dir: string = contentDir): string | undefin
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The site's own interface strings (content/translations/<lang>.yaml) by
+ * language code, for the Markdown pipeline, which runs before content
+ * collections exist: callout titles and table labels in articles follow
+ * the site's wording as the rest of the page does. Only entries the
+ * collection's schema accepts are kept; the content check reports the rest.
+ */
+export function readSiteStrings(dir: string = contentDir): Record<string, Catalog> {
+  const strings: Record<string, Catalog> = {};
+  let names: string[];
+  try {
+    names = readdirSync(path.join(dir, 'translations'));
+  } catch {
+    return strings;
+  }
+  for (const name of names.filter((n) => /\.ya?ml$/.test(n)).sort()) {
+    try {
+      const data = parse(readFileSync(path.join(dir, 'translations', name), 'utf8')) as unknown;
+      if (!data || typeof data !== 'object' || Array.isArray(data)) continue;
+      const entries = Object.entries(data).filter(([, entry]) => uiStringsSchema.valueType.safeParse(entry).success);
+      strings[name.replace(/\.ya?ml$/, '')] = Object.fromEntries(entries) as Catalog;
+    } catch {
+      // A broken file is the check's to report.
+    }
+  }
+  return strings;
 }

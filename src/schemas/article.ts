@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDateSchema, slugSchema } from './common.ts';
+import { calendarDateSchema, slugSchema, visibleText } from './common.ts';
 
 /** Longest title that still fits a search result and a browser tab. */
 export const TITLE_MAX = 80;
@@ -16,13 +16,15 @@ export const articleSchema = z.strictObject({
     .string()
     .trim()
     .min(1, 'a title of 1 to 80 characters')
-    .max(TITLE_MAX, `a title of at most ${TITLE_MAX} characters`),
+    .max(TITLE_MAX, `a title of at most ${TITLE_MAX} characters`)
+    .superRefine(visibleText('title', 'an empty heading', 'Write the question or task in words, e.g. title: "Reset your password". Zero-width spaces and joiners alone show nothing.')),
   /** One sentence on what the article answers: used in lists, search results and meta tags. */
   description: z
     .string()
     .trim()
     .min(1, 'a one-sentence description')
-    .max(DESCRIPTION_MAX, `a description of at most ${DESCRIPTION_MAX} characters`),
+    .max(DESCRIPTION_MAX, `a description of at most ${DESCRIPTION_MAX} characters`)
+    .superRefine(visibleText('description', 'an empty line in search results', 'Write one plain sentence on what the article answers. Zero-width spaces and joiners alone show nothing.')),
   /** Short labels shown on the article and usable as search filters. */
   tags: z.array(z.string().trim().min(1, 'a non-empty tag')).default([]),
   /** Other words customers use for this topic; they make search find the article. */

@@ -5,6 +5,25 @@ import { canonicalTag, isKnownLanguage, LANGUAGE_CODE } from '../shared/language
 /** Lower-case words joined by hyphens: the shape of every file and folder name a writer creates. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Whether text has something a reader can see: a letter, digit, mark of
+ * punctuation or symbol. `.trim()` leaves zero-width spaces and joiners,
+ * so a title of "\u200B" would pass a length check and show as nothing.
+ */
+export function hasVisibleText(text: string): boolean {
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
+}
+
+/** A zod refinement refusing text with nothing visible in it, worded for the field (see {@link hasVisibleText}). */
+export function visibleText(field: string, showsAs: string, fix: string) {
+  return (text: string, ctx: z.core.$RefinementCtx<string>): void => {
+    if (text.length && !hasVisibleText(text)) {
+      const allowed = `a ${field} with visible words`;
+      ctx.addIssue({ code: 'custom', message: allowed, params: { problem: `has only invisible characters, which show as ${showsAs}`, allowed, fix } });
+    }
+  };
+}
+
 /** A slug that names another article or a category. */
 export const slugSchema = z
   .string()

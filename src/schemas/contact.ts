@@ -108,6 +108,8 @@ export const channelSchema = z
         refused(checkWebAddress(channel.value));
         break;
     }
+    const shown = channel.display === undefined ? undefined : displayMismatch(channel.kind, channel.value, channel.display);
+    if (shown) ctx.addIssue({ code: 'custom', path: ['display'], message: shown.allowed, params: { ...shown } });
     if (REAL_TIME_KINDS.has(channel.kind) && !channel.hours && !channel.alwaysOpen) {
       ctx.addIssue({ code: 'custom', path: ['hours'], message: 'opening hours (or alwaysOpen: true) for a channel answered in real time' });
     }
@@ -125,6 +127,48 @@ export const channelSchema = z
       }
     }
   });
+
+// The letters on each key of a phone keypad, from 2 to 9.
+const KEYPAD = ['ABC', 'DEF', 'GHI', 'JKL', 'MNO', 'PQRS', 'TUV', 'WXYZ'];
+
+/** The digits of the first phone number in a text, vanity letters (1-800-FLOWERS) as the keypad digits they dial. */
+function dialledDigits(text: string): string {
+  const number = /\+?\(?\d[\d\s().\/-]*(?:[A-Z]{2,}[\dA-Z-]*)?/.exec(text)?.[0] ?? '';
+  return number.replace(/[A-Z]/g, (letter) => String(KEYPAD.findIndex((keys) => keys.includes(letter)) + 2)).replace(/\D/g, '');
+}
+
+/**
+ * Whether `display` shows the address the link goes to. The link uses
+ * `value`; a display with another number or address would show customers
+ * one thing and send them to another (a premium-rate line, a stranger's
+ * inbox), and only the display is what a reviewer reads on the page.
+ */
+export function displayMismatch(kind: ChannelKind, value: string, display: string): ValueProblem | undefined {
+  // A value that is refused itself is reported on its own; comparing with it would only add noise.
+  if (kind === 'phone' || kind === 'sms' || kind === 'relay') {
+    if (!(kind === 'relay' ? DIALLABLE : E164).test(value)) return undefined;
+    // "+44 (0)20 …" shows the trunk 0 that is not dialled from abroad.
+    const shown = dialledDigits(display.replace(/\(0\)/g, ''));
+    // A display without a number ("Call us") shows nothing to compare.
+    if (shown.length < 6) return undefined;
+    const dialled = value.replace(/\D/g, '');
+    // The same number, or its national form: "020 7946 0321" for "+44 20 7946 0321" (a trunk 0 for the country code), "(555) 123-4567" for "+1 555 123 4567".
+    if (shown === dialled || dialled.endsWith(shown) || (shown.startsWith('0') && dialled.endsWith(shown.slice(1)))) return undefined;
+    return {
+      problem: 'shows a different number from the one the link dials (value)',
+      allowed: `the number in value (${value}), written as customers dial it, e.g. "020 7946 0321" for "+44 20 7946 0321"`,
+      fix: `Write the number from value here, or correct value: a link that dials another number than it shows would send customers somewhere else.`,
+    };
+  }
+  if (kind === 'email' && display.includes('@') && !checkEmailAddress(value) && !display.toLowerCase().includes(value.toLowerCase())) {
+    return {
+      problem: 'shows a different email address from the one the link writes to (value)',
+      allowed: `the address in value (${value}), or a name without an address`,
+      fix: 'Write the address from value here, or correct value: a link that writes to another address than it shows would send customers\' messages somewhere else.',
+    };
+  }
+  return undefined;
+}
 
 /** What a writer reads when contact.yaml still has the old `feedbackEndpoint`. */
 export const MOVED_FEEDBACK_ENDPOINT: ValueProblem = {

@@ -79,7 +79,8 @@ export const siteFields = z.strictObject({
   /** The sub-path the site lives under, e.g. "/help/". Use "/" for the root. */
   basePath: z
     .string()
-    .regex(/^\/(?:[a-z0-9._-]+\/)*$/, 'a path that starts and ends with "/", like "/" or "/help/"')
+    // No "." or ".." part: "/../" made links to "/../articles/" and a _headers rule "/../*" that matches no page, so no page got the security headers.
+    .regex(/^\/(?:(?!\.\.?\/)[a-z0-9._-]+\/)*$/, 'a path that starts and ends with "/", like "/" or "/help/", with no "." or ".." part')
     .default('/'),
   /** The business's time zone (IANA name): opening hours and notices are written in it. */
   timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone name like "Europe/London" or "America/New_York"'),

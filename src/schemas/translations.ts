@@ -5,6 +5,7 @@ import { articleSchema } from './article.ts';
 import { categorySchema } from './category.ts';
 import { calendarDateSchema, KEBAB_CASE } from './common.ts';
 import { channelSchema } from './contact.ts';
+import { siteFields } from './site.ts';
 
 /*
  * Every translation lives beside its original, named with the language code
@@ -212,3 +213,24 @@ export const pluralFormsSchema = z.strictObject({
  * names unknown keys, wrong plural forms and placeholders, with fixes.
  */
 export const uiStringsSchema = z.record(z.string(), z.union([text, pluralFormsSchema]));
+
+/**
+ * Keys of `translations/<lang>.yaml` that translate the site's own words in
+ * `site.yaml` rather than one of Handrail's interface strings: the name in
+ * the header, page titles and the app, the home page's tagline, and the
+ * app icon's short name. Each maps to the `site.yaml` field it translates;
+ * the checker holds them to that field's limits.
+ */
+export const SITE_WORD_KEYS = {
+  'site.name': 'name',
+  'site.tagline': 'tagline',
+  'site.shortName': 'shortName',
+} as const satisfies Record<string, keyof typeof siteFields.shape>;
+
+/** A key of `translations/<lang>.yaml` that translates a `site.yaml` field. */
+export type SiteWordKey = keyof typeof SITE_WORD_KEYS;
+
+/** Whether a strings-file key translates one of `site.yaml`'s own words. */
+export function isSiteWordKey(key: string): key is SiteWordKey {
+  return Object.hasOwn(SITE_WORD_KEYS, key);
+}

@@ -62,6 +62,19 @@ export function checkWebAddress(value: string, options: { pathAllowed: boolean }
   if (url.username || url.password) {
     return { problem: 'has a user name or password in it', allowed, fix: 'Remove the part before "@": never put passwords in settings.' };
   }
+  // The server as written must be the server the browser asks: "аpple.com" (a Cyrillic а) becomes
+  // "xn--pple-43d.com", and "2130706433" becomes "127.0.0.1"; a reviewer reads the first, readers get the second.
+  const written = value.replace(/^https?:\/\//i, '').split(/[/?#]/, 1)[0]!.replace(/^.*@/, '').replace(/:\d*$/, '').toLowerCase();
+  if (written !== url.hostname) {
+    const foreign = /[^\u0000-\u007f]/.test(written);
+    return {
+      problem: foreign
+        ? `has letters from other alphabets in its server name, which can imitate another site's name; browsers read it as "${url.hostname}"`
+        : `writes its server name in a form browsers read as "${url.hostname}"`,
+      allowed,
+      fix: foreign ? `Check that this is really the site you mean, then write it in the form browsers use: ${value.replace(/^(https?:\/\/)[^/?#]*/i, `$1${url.host}`)}.` : `Write ${url.hostname} as the server name, or the site's name rather than a number.`,
+    };
+  }
   if (!LOCAL_HOSTS.has(url.hostname) && !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname)) {
     return { problem: 'does not name a web server', allowed, fix: 'Check the part after https://, e.g. help.example.com.' };
   }

@@ -14,9 +14,18 @@ export function pagesCacheName(release: string): string {
   return `${PREFIX}pages-${release}`;
 }
 
-/** Cache filled by "Save for offline" for one release. */
-export function savedCacheName(release: string): string {
-  return `${PREFIX}saved-${release}`;
+/**
+ * Cache filled by "Save for offline" for one release: one per language a
+ * reader saved (each saves its own pages with the shared files), so one
+ * language's copy is removed without touching another's.
+ */
+export function savedCacheName(release: string, language?: string): string {
+  return language ? `${PREFIX}saved-${language}-${release}` : `${PREFIX}saved-${release}`;
+}
+
+/** Whether a cache is a saved copy of this release (any language): a new release's worker keeps only those. */
+export function isSavedCacheOf(name: string, release: string): boolean {
+  return name.startsWith(`${PREFIX}saved-`) && name.endsWith(`-${release}`);
 }
 
 /** Cache of the search files (Pagefind's) a visitor's searches used, for one release. */
@@ -49,17 +58,35 @@ export function isHandrailCache(name: string): boolean {
 export interface OfflineFile {
   url: string;
   bytes: number;
+  /** The language codes whose copy takes it (a page, that language's search index); absent for what every language's copy takes. */
+  languages?: string[];
 }
 
 /** What "Save for offline" downloads, written at build time to offline-manifest.json. */
 export interface OfflineManifest {
   release: string;
   files: OfflineFile[];
+  /** Every file together. */
   bytes: number;
 }
 
+/** One language's offline copy: its own files and the shared ones. */
+export interface OfflineCopySize {
+  bytes: number;
+  fileCount: number;
+}
+
 /** The offline copy in brief, written at build time to offline-summary.json. */
-export type OfflineSummary = Omit<OfflineManifest, 'files'> & { fileCount: number };
+export type OfflineSummary = Omit<OfflineManifest, 'files'> & {
+  fileCount: number;
+  /** Each declared language's copy, by code: what a reader of it saves. */
+  languages: Record<string, OfflineCopySize>;
+};
+
+/** Whether a language's copy takes a file. */
+export function isInCopy(file: OfflineFile, language: string): boolean {
+  return file.languages === undefined || file.languages.includes(language);
+}
 
 /** "1.4 MB", "820 KB": sizes as people read them. */
 export function formatBytes(bytes: number, locale = 'en'): string {

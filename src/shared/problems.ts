@@ -34,6 +34,8 @@ function describeValue(value: unknown): string {
     return value.length > 60 ? `"${shown}" (${value.length} characters)` : `"${shown}"`;
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
+  // JSON would print 1e400 (read as Infinity) and .nan as "null".
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 80 ? `${json.slice(0, 77)}…` : json;
 }

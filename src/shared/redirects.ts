@@ -96,6 +96,8 @@ export function redirectPageParam(from: string, base = '/'): string | undefined 
   const param = withSlash.slice(prefix.length).replace(/\/+$/, '');
   // "." and ".." would place the page somewhere else, even outside the site (the check refuses them).
   if (param.split(/[/\\]/).some((segment) => segment === '.' || segment === '..' || segment === '')) return undefined;
+  // A control character cannot be in a file name the build writes (NUL), or would split a _redirects line (the check refuses them).
+  if (/[\u0000-\u001f\u007f]/.test(param)) return undefined;
   // A file name holds at most 255 bytes on common file systems; a longer part can only be a _redirects line.
   if (param.split('/').some((segment) => new TextEncoder().encode(segment).length > MAX_SEGMENT_BYTES)) return undefined;
   return param === '' ? undefined : param;

@@ -5,6 +5,7 @@ import type {
   AnnouncementTranslationsData,
   ArticleTranslationData,
   CategoryTranslationData,
+  SiteWordKey,
   ContactTranslationData,
 } from '../schemas/translations.ts';
 import type { ArticleSummary } from './help-center.ts';
@@ -139,4 +140,29 @@ export function translateNotices(notices: AnnouncementData[], overlay: Announcem
     const words = notice.id ? overlay?.notices.find((entry) => entry.id === notice.id) : undefined;
     return words ? { ...notice, title: words.title, message: words.message, isTranslated: true } : { ...notice, isTranslated: false };
   });
+}
+
+/** The `site.yaml` words a language may translate. */
+export interface SiteWords {
+  name: string;
+  tagline: string;
+  shortName?: string;
+}
+
+/**
+ * The site's name, tagline and short name in a language, from its strings
+ * file (`site.name`, `site.tagline`, `site.shortName` in
+ * translations/<lang>.yaml), else site.yaml's. A translated name without a
+ * short name of its own gets none, so the app's short name is made from the
+ * translated name rather than left in the default language.
+ */
+export function translateSiteWords<T extends SiteWords>(site: T, strings: Readonly<Record<string, unknown>> | undefined): T {
+  const word = (key: SiteWordKey) => (typeof strings?.[key] === 'string' ? (strings[key] as string) : undefined);
+  const name = word('site.name');
+  return {
+    ...site,
+    name: name ?? site.name,
+    tagline: word('site.tagline') ?? site.tagline,
+    shortName: word('site.shortName') ?? (name === undefined ? site.shortName : undefined),
+  };
 }

@@ -6,7 +6,7 @@
  * content), on a free port, in real Chromium.
  */
 import assert from 'node:assert/strict';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -95,6 +95,42 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
     const result = page.locator('[data-search-results] a', { hasText: 'Pay an invoice' });
     await result.waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('[data-search-unavailable]').isVisible(), false, 'search says it is unavailable');
+  });
+
+  test('search in every declared language: Welsh and Arabic find their own articles, a translation saved now is found, and a search that finds nothing offers the default language', async (t) => {
+    // Welsh has a translation in the fixture; Arabic gets one while the server runs, as a writer would add it.
+    const arabic = path.join(contentDir, 'articles/getting-started/welcome.ar.md');
+    t.after(() => rm(arabic, { force: true }));
+    await writeFile(arabic, '---\ntitle: مرحبا\ndescription: الغرض من مركز المساعدة هذا.\n---\n\nاقرأ عن [دفع فاتورة](/articles/pay-an-invoice/).\n');
+
+    await open(page, `${server.url}cy/search/?q=croeso`);
+    const welsh = page.locator('[data-search-results] a', { hasText: 'Croeso' });
+    await welsh.waitFor({ timeout: 30_000 });
+    assert.equal(await welsh.getAttribute('href'), '/cy/articles/welcome/');
+
+    await until('the Arabic translation saved a moment ago is found in Arabic', async () => {
+      await open(page, `${server.url}ar/search/?q=${encodeURIComponent('مرحبا')}`);
+      const found = page.locator('[data-search-results] a', { hasText: 'مرحبا' });
+      await found.waitFor({ timeout: 3_000 });
+      return (await found.getAttribute('href')) === '/ar/articles/welcome/';
+    }, 30_000);
+    // Arabic searches the Arabic index only: the English title is not among its results.
+    assert.equal(await page.locator('[data-search-results] a', { hasText: 'Welcome' }).count(), 0);
+
+    // Nothing Welsh says "invoice": the English article is offered, labelled, at its Welsh address.
+    await open(page, `${server.url}cy/search/?q=invoice`);
+    const offered = page.locator('[data-search-fallback-results] a', { hasText: 'Pay an invoice' });
+    await offered.waitFor({ timeout: 30_000 });
+    assert.equal(await offered.getAttribute('href'), '/cy/articles/pay-an-invoice/');
+    assert.equal(await page.locator('[data-search-fallback-results]').getAttribute('lang'), 'en-GB');
+    assert.equal(await page.locator('[data-search-results] a').count(), 0, 'the Welsh results list stays empty');
+
+    // Removed again, and settled before the next test edits the same article: the Arabic page falls back to English.
+    await rm(arabic);
+    await until('the Arabic page shows the English original again', async () => {
+      await open(page, `${server.url}ar/articles/welcome/`);
+      return (await page.locator('h1').textContent()) === 'Welcome';
+    });
   });
 
   test('a broken front matter shows the checker\'s message in the page, and fixing it clears it', async (t) => {

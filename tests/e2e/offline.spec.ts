@@ -4,6 +4,10 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addOfflineSupport } from '../../src/node/integration/offline.ts';
+import { readSiteStrings } from '../../src/node/site-settings.ts';
+import { formatBytes, isInCopy, type OfflineManifest, type OfflineSummary } from '../../src/shared/offline.ts';
+import { createTranslator } from '../../src/shared/strings.ts';
+import { contentDir } from '../helpers/site.ts';
 import { startStaticServer } from '../../src/node/static-server.ts';
 import { projectRoot } from '../../src/node/project-paths.ts';
 
@@ -91,7 +95,7 @@ test.describe('offline', () => {
     await page.goto('/');
     await waitForWorker(page);
     const section = page.getByRole('region', { name: 'Use this help center offline' });
-    await expect(section).toContainText(/Save every article on this device \(\d+(\.\d)? (KB|MB)\)/);
+    await expect(section).toContainText(/Save every article (in this language )?on this device \(\d+(\.\d)? (KB|MB)\)/);
     const progressSteps: string[] = [];
     await page.exposeFunction('recordStatus', (text: string) => progressSteps.push(text));
     await page.evaluate(() => {
@@ -117,6 +121,53 @@ test.describe('offline', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Remove the offline copy' }).click();
     await expect(page.getByRole('region', { name: 'Use this help center offline' }).getByRole('status')).toHaveText('The offline copy was removed.');
+  });
+
+  test('"Save for offline" on a Welsh page saves the Welsh copy only, says its size in Welsh first, and Welsh reading and search work offline', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const summary = JSON.parse(await readFile(path.join(projectRoot, 'dist/offline-summary.json'), 'utf8')) as OfflineSummary;
+    const manifest = JSON.parse(await readFile(path.join(projectRoot, 'dist/offline-manifest.json'), 'utf8')) as OfflineManifest;
+    test.skip(!summary.languages?.cy, 'the demo declares Welsh');
+    const cy = createTranslator('cy', readSiteStrings(contentDir));
+    const welshCopy = manifest.files.filter((file) => isInCopy(file, 'cy')).map((file) => file.url);
+    // The Welsh copy is smaller than everything, and holds no page of another language.
+    expect(summary.languages.cy!.bytes).toBeLessThan(summary.bytes);
+    expect(welshCopy.filter((url) => /^\/(ar\/|articles\/|categories\/)/.test(url))).toEqual([]);
+
+    await page.goto('/cy/');
+    await waitForWorker(page);
+    const section = page.getByRole('region', { name: cy.t('offline.saveHeading') });
+    await expect(section).toContainText(cy.t('offline.saveBodyLanguage', { size: formatBytes(summary.languages.cy!.bytes, 'cy') }));
+    await section.getByRole('button', { name: cy.t('offline.saveButton') }).click();
+    const [before, after] = cy.t('offline.saved').split('{date}') as [string, string];
+    await expect(section.getByRole('status')).toContainText(before, { timeout: 60_000 });
+    await expect(section.getByRole('status')).toContainText(after);
+
+    // One saved cache, the Welsh one, with exactly the Welsh copy's files.
+    const saved = await page.evaluate(async () => {
+      const names = (await caches.keys()).filter((k) => k.startsWith('handrail-saved-'));
+      const urls = names.length === 1 ? (await (await caches.open(names[0]!)).keys()).map((r) => new URL(r.url).pathname) : [];
+      return { names, urls };
+    });
+    expect(saved.names).toEqual([`handrail-saved-cy-${summary.release}`]);
+    expect(saved.urls.sort()).toEqual([...welshCopy].sort());
+
+    await context.setOffline(true);
+    const welshArticle = welshCopy.find((url) => url.startsWith('/cy/articles/'))!;
+    await page.goto(welshArticle, { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(cy.t('offline.pageTitle'));
+    // The Welsh search index came with it: a Welsh word finds Welsh articles without a connection.
+    const words = JSON.parse(await readFile(path.join(projectRoot, 'dist/cy/search-words.json'), 'utf8')) as Record<string, number>;
+    const english = JSON.parse(await readFile(path.join(projectRoot, 'dist/search-words.json'), 'utf8')) as Record<string, number>;
+    const welshWord = Object.entries(words).filter(([word, n]) => n >= 2 && word.length >= 5 && !(word in english)).sort((a, b) => b[1] - a[1])[0]![0];
+    await page.goto(`/cy/search/?q=${encodeURIComponent(welshWord)}`);
+    await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /^\/cy\/articles\//);
+    await expect(page.locator('.search-result__offline')).toHaveCount(0);
+    await context.setOffline(false);
+    await page.goto('/cy/');
+    await page.getByRole('region', { name: cy.t('offline.saveHeading') }).getByRole('button', { name: cy.t('offline.remove') }).click();
+    expect(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('handrail-saved-')))).toEqual([]);
   });
 
   test('saving can be cancelled, and nothing is kept', async ({ page }) => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { generateHelpCenter, seededRandom } from '../../bench/lib/generate.ts';
 import { budget, byteKind, compressedSize, kb, type BudgetResult } from '../../bench/lib/measure.ts';
 import { firstVisitTotals, groupOf, largestGroups, QuietWindow } from '../../bench/lib/quiet.ts';
 import { budgets, fastest, type SiteFigures } from '../../bench/lib/figures.ts';
-import { addSample, roleOf } from '../../bench/lib/run-build.ts';
+import { addSample, BuildTimeout, roleOf, runBuild } from '../../bench/lib/run-build.ts';
 import { ownerOf, stageTimes, summariseProfile, type CpuProfile } from '../../bench/lib/profile.ts';
 import { toStarlightDocs } from '../../bench/lib/starlight-corpus.ts';
 import { checkContent } from '../../src/node/check/index.ts';
@@ -209,6 +210,34 @@ describe('benchmark build runs', () => {
     assert.equal(roleOf('/p/node_modules/@pagefind/linux-x64/bin/pagefind_extended --service'), 'pagefind');
     assert.equal(roleOf('/usr/bin/node /p/scripts/build.ts --out dist'), 'build script');
     assert.equal(roleOf('/usr/bin/git log'), 'other');
+  });
+
+  test('a build that writes its output and never exits is killed with every process it started, and said to have timed out', async () => {
+    // The "build" prints that it is done, starts a child that would live for a minute, and hangs.
+    const script = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+      console.log('built, child ' + child.pid);
+      setInterval(() => {}, 1000);`;
+    const started = performance.now();
+    const error = await runBuild(process.execPath, ['-e', script], { cwd: process.cwd(), env: process.env, timeoutSeconds: 1 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof BuildTimeout, `expected a timeout, got ${String(error)}`);
+    assert.equal(error.limitSeconds, 1);
+    assert.ok(performance.now() - started < 10_000, 'the bench goes on within seconds, not when the child would end');
+    assert.match(error.output, /built, child \d+/);
+    const childPid = Number(/child (\d+)/.exec(error.output)![1]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Gone, or dead and waiting to be reaped (a zombie, "Z") where nobody reaps orphans.
+    const state = existsSync(`/proc/${childPid}/stat`) ? readFileSync(`/proc/${childPid}/stat`, 'utf8').split(') ')[1]![0] : 'gone';
+    assert.ok(state === 'gone' || state === 'Z', `the hung build's own child was killed too (state ${state})`);
+  });
+
+  test('a build within its time limit finishes as before', async () => {
+    const run = await runBuild(process.execPath, ['-e', 'console.log("done")'], { cwd: process.cwd(), env: process.env, timeoutSeconds: 30 });
+    assert.match(run.output, /done/);
   });
 
   test('peaks are kept per role and for the whole tree at one moment', () => {

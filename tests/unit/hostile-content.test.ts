@@ -106,6 +106,18 @@ describe('hostile articles: the wording the writer reads', () => {
       expected: ['content/articles/billing/hostile.md:8:1 error: "href": links to an address that could run code or open data, not a web page', '    Received: "java\tscript:alert(1)"'],
     },
     {
+      name: 'a mail link that copies every message to a stranger',
+      payload: '[Write to us](mailto:help@fixture.example?bcc=spy@evil.example)',
+      format: 'md',
+      expected: ['content/articles/billing/hostile.md:8:1 error: "href": is an email link that also writes to other addresses (cc, bcc, or more than one), or is not an email address', '    Received: "mailto:help@fixture.example?bcc=spy@evil.example"', '    Fix:      Link to one address only, like mailto:help@fixture.example; readers would not see who else gets their message.'],
+    },
+    {
+      name: 'a mail link to two addresses, in HTML',
+      payload: '<a href="mailto:help@fixture.example,spy@evil.example?subject=Refund">Write to us</a>',
+      format: 'md',
+      expected: ['content/articles/billing/hostile.md:8:1 error: "href": is an email link that also writes to other addresses (cc, bcc, or more than one), or is not an email address'],
+    },
+    {
       name: 'an iframe',
       format: 'md',
       payload: '<iframe src="https://video.example/embed/1"></iframe>',
@@ -200,6 +212,8 @@ describe('settings are data', () => {
     { kind: 'chat', value: '//chat.fixture.example/', message: 'is not a full web address' },
     { kind: 'chat', value: 'https://chat.fixture.example/\tstart', message: 'has spaces or invisible characters in it' },
     { kind: 'chat', value: 'vbscript:msgbox', message: 'starts with "vbscript:", which is not a web address' },
+    { kind: 'chat', value: 'https://\u0430pple.com/chat', message: 'has letters from other alphabets in its server name, which can imitate another site\'s name; browsers read it as "xn--pple-43d.com"' },
+    { kind: 'chat', value: 'https://2130706433/', message: 'writes its server name in a form browsers read as "127.0.0.1"' },
     { kind: 'sms', value: '+44 7700 900000?body=hi', message: 'is not valid' },
     { kind: 'relay', value: '18001 020 7946 0321#', message: 'is not valid' },
   ];
@@ -215,6 +229,41 @@ describe('settings are data', () => {
       assert.deepEqual(headlines(problems), [`content/contact.yaml:10 error: "channels[1].value": ${bad.message}`], text);
     });
   }
+
+  test('a display that shows another number or address than the link uses is refused', async () => {
+    const dir = await fixtureContent();
+    for (const lang of ['cy', 'ar']) await rm(path.join(dir, `contact.${lang}.yaml`), { force: true });
+    const channel = (id: string, kind: string, value: string, display: string) => `  - id: ${id}\n    kind: ${kind}\n    label: ${id}\n    value: "${value}"\n    display: "${display}"\n${kind === 'email' ? '' : '    alwaysOpen: true\n'}`;
+    await writeFile(
+      path.join(dir, 'contact.yaml'),
+      'channels:\n' +
+        channel('premium', 'phone', '+44 909 879 0000', '020 7946 0000') +
+        channel('spy', 'email', 'spy@evil.example', 'help@fixture.example') +
+        channel('vanity-wrong', 'phone', '+1 800 356 9378', '1-800-FLOWERS') +
+        // What real help centers write, all fine:
+        channel('national', 'phone', '+44 20 7946 0000', '020 7946 0000 (Mon to Fri)') +
+        channel('trunk', 'sms', '+44 7700 900321', '+44 (0)7700 900321') +
+        channel('us', 'phone', '+1 555 123 4567', '(555) 123-4567') +
+        channel('vanity', 'phone', '+1 800 356 9377', '1-800-FLOWERS') +
+        channel('words', 'phone', '+44 20 7946 0001', 'Call the shop') +
+        channel('named', 'email', 'help@fixture.example', 'Help@Fixture.example'),
+    );
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), [
+      'content/contact.yaml:6 error: "channels[0].display": shows a different number from the one the link dials (value)',
+      'content/contact.yaml:12 error: "channels[1].display": shows a different email address from the one the link writes to (value)',
+      'content/contact.yaml:17 error: "channels[2].display": shows a different number from the one the link dials (value)',
+    ], text);
+    assert.match(text, /Allowed: {2}the number in value \(\+44 909 879 0000\), written as customers dial it/);
+    assert.match(text, /Allowed: {2}the address in value \(spy@evil\.example\), or a name without an address/);
+  });
+
+  test('a translated display is held to the same number', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'contact.cy.yaml'), 'channels:\n  - id: phone\n    label: Ffôn\n    display: "0909 879 0000"\n');
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), ['content/contact.cy.yaml:4 error: "channels[0].display": shows a different number from the one the link dials (value)'], text);
+  });
 
   test('the collector\'s address is https (http for localhost only), and the old feedbackEndpoint says where it went', async () => {
     const dir = await fixtureContent();
@@ -235,6 +284,17 @@ describe('settings are data', () => {
     assert.match(text, /Received: "https:\/\/votes\.fixture\.example\/"/);
   });
 
+  test('a basePath with "." or ".." is refused: "/../" built a _headers rule that matched no page, so no page got the CSP header', async () => {
+    for (const basePath of ['/../', '/help/./']) {
+      const dir = await fixtureContent();
+      const site = await readFile(path.join(dir, 'site.yaml'), 'utf8');
+      await writeFile(path.join(dir, 'site.yaml'), `${site}basePath: ${basePath}\n`);
+      const { problems, text } = await check(dir);
+      assert.deepEqual(headlines(problems), ['content/site.yaml:13 error: "basePath": is not valid'], text);
+      assert.match(text, /Allowed: {2}a path that starts and ends with "\/", like "\/" or "\/help\/", with no "\." or "\.\." part/);
+    }
+  });
+
   test('http is allowed for localhost only, and a site address with a path names basePath as the fix', async () => {
     const dir = await fixtureContent();
     // This contact file has none of the channels the fixture's translations name.
@@ -248,6 +308,41 @@ describe('settings are data', () => {
 });
 
 describe('YAML is plain data', () => {
+  test('escapes that put invisible characters in a value: control characters, a lone surrogate, a direction override', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/odd.md'), '---\ntitle: "Refund \\0 policy"\ndescription: "Bell \\u0007 and \\uD800."\ntags: [refunds, "a\u202Egnp.exe"]\n---\n\nText.\n');
+    const contact = await readFile(path.join(dir, 'contact.yaml'), 'utf8');
+    await writeFile(path.join(dir, 'contact.yaml'), contact.replace('label: Phone', 'label: "Phone\\e[31m"'));
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems).sort(), [
+      'content/articles/billing/odd.md:2 error: has an invisible control character (U+0000), which would be published as it is',
+      'content/articles/billing/odd.md:3 error: has an invisible control character (U+0007), which would be published as it is',
+      'content/articles/billing/odd.md:4 error: has a direction override (U+202E), which shows the text in another order than it is written',
+      'content/contact.yaml:4 error: has an invisible control character (U+001B), which would be published as it is',
+    ], text);
+    assert.match(text, /Received: "Refund \\u0000 policy"/);
+    assert.match(text, /Received: "a\\u202Egnp\.exe"/, 'the override is shown escaped, so the terminal does not reorder the line');
+    assert.match(text, /Fix: {6}Remove the character; in quotes it is often written as the escape "\\0"\./);
+  });
+
+  test('a title or description of zero-width characters only is refused: it shows as an empty heading', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/blank.md'), '---\ntitle: "\u200B"\ndescription: "\u200B\u200D\u2060"\n---\n\nText.\n');
+    await writeFile(path.join(dir, 'articles/billing/fine.md'), '---\ntitle: "\u062A\u0631\u062C\u0645\u0629 \u200F(PDF)"\ndescription: "👋"\n---\n\nText.\n');
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), [
+      'content/articles/billing/blank.md:2 error: "title": has only invisible characters, which show as an empty heading',
+      'content/articles/billing/blank.md:3 error: "description": has only invisible characters, which show as an empty line in search results',
+    ], text);
+  });
+
+  test('a number too large to hold is shown as Infinity, not as null', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/big.md'), '---\ntitle: Big\ndescription: A big order.\norder: 1e400\n---\n\nText.\n');
+    const { text } = await check(dir);
+    assert.match(text, /big\.md:4 error: "order": should be a number\n {4}Received: Infinity\n/);
+  });
+
   test('an alias where text was meant: the fix quotes it', async () => {
     const { problems, text } = await checkFixture('yaml-alias');
     assert.deepEqual(headlines(problems), ['content/articles/getting-started/welcome.md:3 error: starts with "*", which YAML reads as a reference to another value (an alias), not as text']);
@@ -333,6 +428,32 @@ describe('files are what they say', () => {
     assert.match(formatProblemHeadline(problems[0]!), /public\/images\/host\.svg error: is a symbolic link: files in public\/ must be real files and folders/);
   });
 
+  test('an SVG in public/ that holds code is reported: opened on its own, it would run with the site\'s address', async () => {
+    const dir = await fixtureContent();
+    const pub = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-public-')), 'public');
+    await cp(publicDir, pub, { recursive: true });
+    const svgs: Record<string, string> = {
+      'script.svg': '<svg xmlns="http://www.w3.org/2000/svg">\n<circle r="5"/>\n<script>alert(1)</script></svg>',
+      'handler.svg': '<svg xmlns="http://www.w3.org/2000/svg"\n  onload="alert(1)"><circle r="5"/></svg>',
+      'entity.svg': '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="java&#x09;script&colon;alert(1)"><text>Go</text></a></svg>',
+      'animate.svg': '<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" to="&#106;avascript:alert(1)"/><text>Go</text></a></svg>',
+      'page.svg': '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><iframe srcdoc="x"></iframe></foreignObject></svg>',
+      'clean.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>A dot, one of many</title><circle r="5" fill="#123"/></svg>',
+    };
+    for (const [name, text] of Object.entries(svgs)) await writeFile(path.join(pub, 'images', name), text);
+    const { problems, text } = await check(dir, pub);
+    assert.deepEqual(headlines(problems).map((line) => line.replace(/^.*public\//, 'public/')), [
+      'public/images/animate.svg error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/entity.svg error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/handler.svg:2 error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/page.svg:1 error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+      'public/images/script.svg:3 error: is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+    ], text);
+    assert.match(text, /Received: "onload="…""/);
+    assert.match(text, /Received: "a javascript: address"/);
+    assert.match(text, /Fix: {6}Export the picture again without interactivity/);
+  });
+
   test('a pipe in the content folder is reported, and the check does not wait on it', { skip: spawnSync('mkfifo', ['--version']).status !== 0 }, async () => {
     const dir = await fixtureContent();
     spawnSync('mkfifo', [path.join(dir, 'articles/billing/pipe.md')]);
@@ -359,6 +480,14 @@ describe('files are what they say', () => {
       'content/articles/billing/bom.md:1 error: starts with an invisible byte order mark (BOM), so its first line cannot be read',
     ]);
     assert.match(text, /Fix: {6}Save the file as "UTF-8", not "UTF-8 with BOM"/);
+  });
+
+  test('old Mac line endings (CR only): the front matter is there, the message says why it cannot be read', async () => {
+    const dir = await fixtureContent();
+    await writeFile(path.join(dir, 'articles/billing/mac.md'), '---\rtitle: Mac\rdescription: Written on a very old Mac.\r---\r\rText.\r');
+    const { problems, text } = await check(dir);
+    assert.deepEqual(headlines(problems), ['content/articles/billing/mac.md:1 error: ends its lines with a carriage return only (old Mac line endings), so its front matter cannot be read'], text);
+    assert.match(text, /Fix: {6}Save the file with LF line endings/);
   });
 
   test('a NUL character', async () => {
@@ -395,6 +524,7 @@ describe('the fast path for articles without HTML agrees with the full sanitizer
     ...markdownImportPayloads.map((p) => p.text),
     markdownDefinitions,
     '[A web page](https://example.com/page) and [mail](mailto:help@example.com) and [a heading](#top)',
+    '[mail with a subject](mailto:help@example.com?subject=Refund%20please&body=Order%20number) and [a copy](mailto:help@example.com?cc=spy@evil.example)',
     '![A picture](/images/wheel-divider.svg) and a footnote[^a b].\n\n[^a b]: The note.',
     '```c#\nvar x = 1;\n```',
   ];
@@ -415,4 +545,56 @@ describe('the fast path for articles without HTML agrees with the full sanitizer
       }
     });
   }
+});
+
+describe('nesting too deep to read is a problem with a line, never a stack overflow', () => {
+  const cases: { name: string; body: string; format: 'md' | 'mdx'; line: number; expected: string; received: string }[] = [
+    { name: '3,000 <b> inside each other (21 KB; it crashed the check)', body: `Intro.\n\n${'<b>'.repeat(3000)}deep${'</b>'.repeat(3000)}\n`, format: 'md', line: 8, expected: 'has HTML elements nested inside each other more than 100 levels deep, too deep to read safely', received: '"3000 levels"' },
+    { name: '3,000 quotes inside each other (6 KB; it passed the check and crashed the build)', body: `Intro.\n\n${'> '.repeat(3000)}deep\n`, format: 'md', line: 8, expected: 'has quotes or lists nested inside each other more than 100 levels deep, too deep to read safely', received: '"3000 levels"' },
+    { name: 'unclosed <div>s in .mdx', body: `Intro.\n\n${'<div>\n'.repeat(150)}\n`, format: 'mdx', line: 108, expected: 'has HTML elements nested inside each other more than 100 levels deep, too deep to read safely', received: '"150 levels"' },
+    { name: 'a list indented 300 levels', body: `Intro.\n\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`, format: 'md', line: 108, expected: 'has quotes or lists nested inside each other more than 100 levels deep, too deep to read safely', received: '"101 levels"' },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const dir = await fixtureContent();
+      await writeFile(path.join(dir, 'articles/billing', `deep.${c.format}`), `---\ntitle: Deep\ndescription: Nested far too deeply.\n---\n\n${c.body}`);
+      const { problems, text } = await check(dir);
+      assert.deepEqual(headlines(problems), [`content/articles/billing/deep.${c.format}:${c.line} error: ${c.expected}`], text);
+      assert.match(text, new RegExp(`Received: ${c.received}`));
+      assert.match(text, /Allowed: {2}at most 100 levels; real articles need a few/);
+    });
+  }
+
+  test('the render refuses it with the file name, before anything walks the tree', async () => {
+    const config = (await import('../../astro.config.mjs')).default;
+    const processor = (config.markdown as unknown as { processor: { createRenderer(shared: object): Promise<{ render(content: string, options: { fileURL: URL }): Promise<unknown> }> } }).processor;
+    const renderer = await processor.createRenderer({});
+    await assert.rejects(renderer.render(`${'> '.repeat(3000)}deep\n`, { fileURL: new URL('file:///content/articles/billing/deep.md') }), /deep\.md was not built: it nests 3000 levels deep \(at most 100\)/);
+  });
+
+  test('a table of 5,000 columns and 2,000 footnotes are refused before parsing (the parser took 18 s on 22 rows of 5,000 columns, 35 s on 20,000 footnotes)', async () => {
+    const dir = await fixtureContent();
+    const wide = `| ${'a | '.repeat(5000)}\n|${'-|'.repeat(5000)}\n| ${'b | '.repeat(5000)}\n`;
+    const notes = `${Array.from({ length: 2000 }, (_, i) => `x[^${i}]`).join(' ')}\n\n${Array.from({ length: 2000 }, (_, i) => `[^${i}]: A note.`).join('\n')}\n`;
+    await writeFile(path.join(dir, 'articles/billing/wide.md'), `---\ntitle: Wide\ndescription: A table far too wide.\n---\n\n${wide}`);
+    await writeFile(path.join(dir, 'articles/billing/notes.md'), `---\ntitle: Notes\ndescription: Far too many footnotes.\n---\n\n${notes}`);
+    const started = performance.now();
+    const { problems, text } = await check(dir);
+    assert.ok(performance.now() - started < 15_000, 'refused without parsing');
+    assert.deepEqual(headlines(problems), [
+      'content/articles/billing/notes.md:1008 error: has more than 1000 footnotes',
+      'content/articles/billing/wide.md:6 error: has a table of more than 100 columns',
+    ], text);
+    assert.match(text, /Received: "5000 columns"/);
+    assert.match(text, /Received: "2000 footnotes"/);
+  });
+
+  test('what real articles do is far from the limit', async () => {
+    const { findDeepNesting } = await import('../../src/node/markdown/nesting.ts');
+    const ordinary = ['> Quote\n>\n> > Nested quote\n', '1. Step\n   - Sub-step\n     - Detail\n\n       ```\n       code\n       ```\n', '<details><summary>More</summary><p>Text<br>more<p>unclosed<li>item</details>', `${'<p>Para\n'.repeat(500)}`];
+    for (const text of ordinary) assert.equal(findDeepNesting(text, { markdown: true }), undefined, text);
+    const { findOversizedStructure } = await import('../../src/node/markdown/nesting.ts');
+    const table = `| ${'Column | '.repeat(30)}\n|${'---|'.repeat(30)}\n| ${'a \\| b | '.repeat(30)}\n`;
+    assert.equal(findOversizedStructure(`${table}\n${'Text[^1].\n\n'.repeat(50)}[^1]: A note.\n`), undefined);
+  });
 });

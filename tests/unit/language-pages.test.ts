@@ -65,9 +65,9 @@ describe('contact channels in the reader\'s language', () => {
 
 describe('links in translated articles', () => {
   const link = (href: string): Element => ({ type: 'element', tagName: 'a', properties: { href }, children: [] });
-  const run = (file: string, hrefs: string[], base = '/') => {
+  const run = (file: string, hrefs: string[], base = '/', defaultPrefix = '') => {
     const tree: Root = { type: 'root', children: hrefs.map(link) };
-    rehypeHandrail({ base, tableLabel: 'Table', languages: [{ code: 'en', prefix: '', tableLabel: 'Table' }, { code: 'cy', prefix: '/cy', tableLabel: 'Tabl' }] })(tree, { path: file });
+    rehypeHandrail({ base, tableLabel: 'Table', languages: [{ code: 'en', prefix: defaultPrefix, tableLabel: 'Table' }, { code: 'cy', prefix: '/cy', tableLabel: 'Tabl' }] })(tree, { path: file });
     return tree.children.map((node) => (node as Element).properties.href);
   };
 
@@ -83,5 +83,10 @@ describe('links in translated articles', () => {
   test('an original keeps its links, and the base path is added after the language', () => {
     assert.deepEqual(run('content/articles/billing/refunds.md', ['/articles/charged-twice/']), ['/articles/charged-twice/']);
     assert.deepEqual(run('content/articles/billing/refunds.cy.mdx', ['/articles/charged-twice/'], '/help/'), ['/help/cy/articles/charged-twice/']);
+  });
+
+  test('with prefixDefaultLanguage an original links to pages under the default language\'s prefix', () => {
+    assert.deepEqual(run('content/articles/billing/refunds.md', ['/articles/charged-twice/#why', '/images/a.png'], '/', '/en'), ['/en/articles/charged-twice/#why', '/images/a.png']);
+    assert.deepEqual(run('content/articles/billing/refunds.mdx', ['/contact/'], '/help/', '/en'), ['/help/en/contact/']);
   });
 });

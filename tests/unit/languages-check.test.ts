@@ -129,6 +129,16 @@ describe('content check: languages', () => {
         'Fix:      Add them to content/translations/pl.yaml, translating the English in src/translations/en.json (strings that count need the forms one, few, many, other).',
       ],
     },
+    {
+      name: 'site-words',
+      errors: 4,
+      phrases: [
+        'content/translations/cy.yaml:2 error: "site.name": should be the site\'s name in Welsh\n    Received: "Canolfan Gymorth y Gosodiadau Prawf, Sydd â Llawer Gormod…" (77 characters)\n    Allowed:  a name of at most 60 characters\n    Fix:      Write site.name: "…", the name of site.yaml in Welsh (the header, page titles and the installed app show it).',
+        'content/translations/cy.yaml:4 error: "site.nmae": is not a key of the interface strings\n    Received: "Cymorth"\n    Fix:      Did you mean "site.name"? It translates name in site.yaml.',
+        'content/translations/cyy.yaml error: is in the language "cyy", which content/site.yaml does not declare\n    Received: "cyy"\n    Allowed:  en (English), cy (Welsh), ar (Arabic)\n    Fix:      Did you mean "cy"? Rename the file to content/translations/cy.yaml.',
+        'content/translations/en.yaml:1 error: "site.name": translates the site\'s name, but English is the default language, whose name is in content/site.yaml\n    Received: "Fixture Help Centre"\n    Fix:      Change name in content/site.yaml, and remove this line.',
+      ],
+    },
   ];
 
   for (const expected of cases) {
@@ -140,6 +150,10 @@ describe('content check: languages', () => {
       for (const phrase of expected.phrases) assert.ok(text.includes(phrase), `missing:\n${phrase}\n\nin:\n${text}`);
     });
   }
+
+  test('a translated site name or tagline is kept for its language only when it passes', async () => {
+    assert.deepEqual((await checkFixture('site-words')).languages.uiStrings, { cy: { 'site.tagline': "Canolfan gymorth fach y mae'r profion yn adeiladu arni." }, en: {} });
+  });
 
   test('a misplaced or orphaned translation is not used, so pages never show it', async () => {
     assert.deepEqual((await checkFixture('translation-orphan')).languages.translations.map((t) => t.file.split('/').at(-1)), ['welcome.cy.md']);

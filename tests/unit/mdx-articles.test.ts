@@ -16,7 +16,7 @@ describe('.mdx articles render to HTML in the content layer', () => {
   test('writer components become their HTML; a component alone on a line is not wrapped in a paragraph', async () => {
     const { code } = await render('<Callout type="tip" title="Before you start">Have your card ready.</Callout>\n\n<Image src="/images/card.svg" alt="The card\'s back" /> <Image src="/images/pin.svg" decorative />\n\n<Steps>\n\n1. Sign in.\n2. Choose **Cards**.\n\n</Steps>\n');
     assert.match(code, /^<div class="callout callout--tip" role="note"><p class="callout__title">Before you start<\/p>Have your card ready\.<\/div>/, 'on one line, its text is inline, as MDX reads it');
-    assert.match(code, /<\/div>\n<figure class="figure"><img src="\/images\/card\.svg" alt="The card(?:'|&#x27;)s back"[^>]*><\/figure>\n?<figure class="figure"><img src="\/images\/pin\.svg" alt=""[^>]*><\/figure>/);
+    assert.match(code, /<\/div>\n<figure class="figure"><img src="\/images\/card\.svg" alt="The card(?:'|&#x27;)s back"[^>]*><\/figure>\n?<figure class="figure" role="none"><img src="\/images\/pin\.svg" alt=""[^>]*><\/figure>/, 'a decorative picture without a caption is not announced as a figure');
     assert.doesNotMatch(code, /<p>\s*<figure/);
     assert.match(code, /<div class="steps">\s*<ol>\s*<li>Sign in\.<\/li>\s*<li>Choose <strong>Cards<\/strong>\.<\/li>\s*<\/ol>\s*<\/div>/);
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { announceStep, formatBytes, HASHED_ASSET, isHandrailCache, isHashedSearchFile, pagesCacheName, savedCacheName, searchCacheName } from '../../src/shared/offline.ts';
-import { isSavedForOffline, PRECACHE_PATTERNS } from '../../src/node/integration/offline.ts';
+import { announceStep, formatBytes, HASHED_ASSET, isHandrailCache, isHashedSearchFile, isInCopy, isSavedCacheOf, pagesCacheName, savedCacheName, searchCacheName } from '../../src/shared/offline.ts';
+import { copySizes, isSavedForOffline, offlineLanguagesOf, offlineSizes, PRECACHE_PATTERNS, type OfflineLanguage } from '../../src/node/integration/offline.ts';
 
 describe('offline helpers', () => {
   test('sizes read as people say them', () => {
@@ -27,6 +27,10 @@ describe('offline helpers', () => {
     assert.equal(savedCacheName('abc'), 'handrail-saved-abc');
     assert.equal(searchCacheName('abc'), 'handrail-search-abc');
     assert.ok(isHandrailCache('handrail-saved-old'));
+    // One saved copy per language, all of them kept by their release's worker.
+    assert.equal(savedCacheName('abc', 'cy'), 'handrail-saved-cy-abc');
+    assert.ok(isSavedCacheOf('handrail-saved-cy-abc', 'abc') && isSavedCacheOf('handrail-saved-abc', 'abc') && isSavedCacheOf('handrail-saved-pt-br-abc', 'abc'));
+    assert.ok(!isSavedCacheOf('handrail-saved-cy-old', 'abc') && !isSavedCacheOf('handrail-pages-abc', 'abc'));
     assert.ok(!isHandrailCache('workbox-precache-v2-http://localhost/'));
   });
 });
@@ -55,5 +59,60 @@ describe('what a first visit and "Save for offline" take', () => {
     assert.ok(HASHED_ASSET.test('/help/_astro/SearchResults.astro_astro_type_script_index_0_lang.1RRyfZ3E.js'));
     assert.ok(!HASHED_ASSET.test('_astro/manifest.json'));
     assert.ok(!HASHED_ASSET.test('favicon.svg'));
+  });
+});
+
+describe('"Save for offline" per language', () => {
+  const languages: OfflineLanguage[] = [
+    { code: 'en', prefix: '', searchLanguage: 'en-gb' },
+    { code: 'cy', prefix: 'cy', searchLanguage: 'cy' },
+    { code: 'ar', prefix: 'ar', searchLanguage: 'ar' },
+  ];
+  // pagefind-entry.json: Welsh has no stemmer, so it loads the language-neutral wasm.
+  const wasmOf = { 'en-gb': 'en-gb', cy: null, ar: 'ar' };
+  const of = (name: string, list = languages) => offlineLanguagesOf(name, list, wasmOf);
+
+  test('a language\'s pages and search index are its own; the default language has the unprefixed pages', () => {
+    assert.deepEqual(of('cy/articles/refunds/index.html'), ['cy']);
+    assert.deepEqual(of('cy/search-words.json'), ['cy']);
+    assert.deepEqual(of('ar/manifest.webmanifest'), ['ar']);
+    assert.deepEqual(of('pagefind/fragment/cy_1a2b3c4.pf_fragment'), ['cy']);
+    assert.deepEqual(of('pagefind/pagefind.ar_ab834ab9f1.pf_meta'), ['ar']);
+    assert.deepEqual(of('pagefind/wasm.ar.pagefind'), ['ar']);
+    assert.deepEqual(of('pagefind/wasm.unknown.pagefind'), ['cy']);
+    assert.deepEqual(of('articles/refunds/index.html'), ['en']);
+    assert.deepEqual(of('index.html'), ['en']);
+    assert.deepEqual(of('manifest.webmanifest'), ['en']);
+  });
+
+  test('every copy takes the shell, pictures, and the default language\'s search (for the labelled fallback results)', () => {
+    for (const name of ['_astro/Base.Ab12Cd34.css', 'images/bike.png', 'brand/icon-192.png', 'offline/index.html', 'sitemap.xml', 'search-words.json', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/fragment/en-gb_1a2b3c4.pf_fragment', 'pagefind/index/en-gb_12a1a43.pf_index', 'pagefind/wasm.en-gb.pagefind']) {
+      assert.equal(of(name), undefined, name);
+    }
+  });
+
+  test('with the default language under its own prefix, its folder is its own and the root holds no language\'s pages', () => {
+    const prefixed = [{ ...languages[0]!, prefix: 'en' }, ...languages.slice(1)];
+    assert.deepEqual(of('en/articles/refunds/index.html', prefixed), ['en']);
+    assert.equal(of('en/search-words.json', prefixed), undefined);
+    assert.equal(of('offline/index.html', prefixed), undefined);
+  });
+
+  test('a site built without languages keeps one copy of everything', () => {
+    assert.equal(offlineLanguagesOf('cy/articles/refunds/index.html', []), undefined);
+    assert.equal(offlineLanguagesOf('articles/refunds/index.html', []), undefined);
+  });
+
+  test('each language\'s size counts its own files and the shared ones', () => {
+    const files = [
+      { url: '/_astro/a.css', bytes: 100 },
+      { url: '/articles/x/', bytes: 10, languages: ['en'] },
+      { url: '/cy/articles/x/', bytes: 20, languages: ['cy'] },
+      { url: '/pagefind/wasm.x.pagefind', bytes: 5, languages: ['cy', 'ar'] },
+    ];
+    assert.deepEqual(copySizes(files, ['en', 'cy', 'ar']), { en: { bytes: 110, fileCount: 2 }, cy: { bytes: 125, fileCount: 3 }, ar: { bytes: 105, fileCount: 2 } });
+    assert.ok(isInCopy(files[0]!, 'ar') && !isInCopy(files[1]!, 'cy'));
+    assert.equal(offlineSizes({ en: { bytes: 2_049_000, fileCount: 1 }, cy: { bytes: 2_151_000, fileCount: 1 } }), 'en 2.0 MB, cy 2.2 MB');
+    assert.equal(offlineSizes({ en: { bytes: 2_049_000, fileCount: 1 } }), '2.0 MB');
   });
 });

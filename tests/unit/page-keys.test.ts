@@ -36,6 +36,15 @@ describe('incremental build keys', () => {
     assert.equal(key([a, c, b]), base, 'a related article moving next to it');
     assert.notEqual(key([a, b, c], a, 'd1', siteKey({ ...site, contact: { channels: [{ value: '020 7946 0999' }] } } as never)), base, 'the contact details');
     assert.notEqual(key([a, b, c], a, 'd1', siteKey({ ...site, notices: [{ text: 'Closed' }] } as never)), base, 'a notice');
+    // content/translations/*.yaml: interface wording, callout titles and table labels, and the site's name in a language.
+    assert.equal(key([a, b, c], a, 'd1', siteKey(site as never, {})), base, 'no strings files is no change');
+    assert.notEqual(key([a, b, c], a, 'd1', siteKey(site as never, { cy: { 'callout.tip': 'Cyngor da' } })), base, 'a strings file');
+    assert.notEqual(
+      siteKey(site as never, { cy: { 'callout.tip': 'Cyngor da' } }),
+      siteKey(site as never, { cy: { 'callout.tip': 'Awgrym' } }),
+      'an override changing its wording',
+    );
+    assert.notEqual(siteKey({ ...site, site: { name: 'Cymorth' } } as never), siteKey({ ...site, site: { name: 'Help' } } as never), 'the site name in the page language');
     const due = article('a', 'Refunds', { related: ['c'], review_by: new Date('2026-06-01') } as Partial<ArticleSummary>);
     assert.notEqual(key([due, b, c], due, 'd1', undefined, new Date('2026-07-01')), key([due, b, c], due, 'd1', undefined, new Date('2026-05-01')), 'passing its review date');
   });

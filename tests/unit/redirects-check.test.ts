@@ -132,6 +132,17 @@ describe('content/redirects.yaml and content/.import/', () => {
     assert.equal(redirectPageParam('/docs/%2E%2E/x'), undefined);
     assert.equal(redirectPageParam(`/hc/ja/articles/1-${'%E3%83%98'.repeat(80)}`), undefined, 'too long for a folder name: only _redirects');
     assert.equal(redirectPageParam(`/hc/ja/articles/1-${'%E3%83%98'.repeat(70)}`), `hc/ja/articles/1-${'ヘ'.repeat(70)}`);
+    assert.equal(redirectPageParam('/x%00y'), undefined, 'a NUL is no file name the build can write');
+    assert.equal(redirectPageParam('/a%0Ab'), undefined);
+  });
+
+  test('an old address with an encoded control character is refused: %00 crashed the build, %0A would split a _redirects line', async () => {
+    const { problems, text } = await check({ 'redirects.yaml': 'redirects:\n  - from: /x%00y\n    to: /articles/welcome/\n  - from: /old%0A/new\n    to: /\n  - from: /caf%C3%A9\n    to: /\n' });
+    assert.deepEqual(problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`), [
+      'content/redirects.yaml:2 redirects[0].from: has a control character in it (written %00 to %1F or %7F), which no real address has',
+      'content/redirects.yaml:4 redirects[1].from: has a control character in it (written %00 to %1F or %7F), which no real address has',
+    ], text);
+    assert.match(text, /Fix: {6}Write the path as the browser showed it in the address bar, or remove this redirect\./);
   });
 
   test('under a sub-path: old paths stay at the root, pages and destinations move under it', async () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { siteSchema } from '../../src/schemas/site.ts';
 import { isKnownLanguage, nativeLanguageName, textDirection } from '../../src/shared/language-tags.ts';
+import { isSiteWordKey, SITE_WORD_KEYS } from '../../src/schemas/translations.ts';
+import { translateSiteWords } from '../../src/shared/translations.ts';
 
 const base = { name: 'Help', tagline: 'Answers.', url: 'https://help.example.com', timeZone: 'Europe/London', repository: { url: 'https://github.com/acme/help' } };
 const issues = (data: object) => siteSchema.safeParse({ ...base, ...data }).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
@@ -79,5 +81,28 @@ describe('language tags', () => {
     assert.equal(nativeLanguageName('es'), 'Español');
     assert.equal(nativeLanguageName('cy'), 'Cymraeg');
     assert.equal(nativeLanguageName('de'), 'Deutsch');
+  });
+});
+
+describe('the site’s words per language', () => {
+  const site = { name: 'Larkspur Bikes Help', tagline: 'Answers about your bike.', shortName: 'Larkspur' };
+
+  test('translations/<lang>.yaml’s site.name, site.tagline and site.shortName replace site.yaml’s', () => {
+    const words = translateSiteWords(site, { 'site.name': 'Cymorth Beiciau Larkspur', 'site.tagline': 'Atebion am eich beic.', 'site.shortName': 'Larkspur', 'header.contact': 'Siarad â ni' });
+    assert.deepEqual(words, { name: 'Cymorth Beiciau Larkspur', tagline: 'Atebion am eich beic.', shortName: 'Larkspur' });
+  });
+
+  test('a language without them keeps site.yaml’s; a translated name without a short name gets none, so the app’s is made from the translated name', () => {
+    assert.deepEqual(translateSiteWords(site, undefined), site);
+    assert.deepEqual(translateSiteWords(site, { 'header.contact': 'Siarad â ni' }), site);
+    assert.deepEqual(translateSiteWords(site, { 'site.tagline': 'Atebion.' }), { ...site, tagline: 'Atebion.' });
+    const named = translateSiteWords(site, { 'site.name': 'مساعدة دراجات لاركسبور' });
+    assert.equal(named.shortName, undefined);
+    assert.equal(named.name, 'مساعدة دراجات لاركسبور');
+  });
+
+  test('the keys are exactly the site.yaml fields they translate', () => {
+    assert.deepEqual(SITE_WORD_KEYS, { 'site.name': 'name', 'site.tagline': 'tagline', 'site.shortName': 'shortName' });
+    assert.ok(isSiteWordKey('site.name') && !isSiteWordKey('header.contact') && !isSiteWordKey('toString'));
   });
 });

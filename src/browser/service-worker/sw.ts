@@ -27,7 +27,7 @@ import { warmStrategyCache } from 'workbox-recipes';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
-import { OFFLINE_PAGE, pagesCacheName, savedCacheName, searchCacheName, isHandrailCache, ESSENTIAL_PAGES, isHashedSearchFile } from '../../shared/offline.ts';
+import { OFFLINE_PAGE, pagesCacheName, isSavedCacheOf, searchCacheName, isHandrailCache, ESSENTIAL_PAGES, isHashedSearchFile } from '../../shared/offline.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 /** The release this worker belongs to; replaced at build time. */
@@ -93,9 +93,10 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       // A new release: drop the previous releases' pages, search files and saved copies.
-      const keep = new Set([pagesCacheName(RELEASE), savedCacheName(RELEASE), searchCacheName(RELEASE)]);
+      const keep = new Set([pagesCacheName(RELEASE), searchCacheName(RELEASE)]);
       for (const name of await caches.keys()) {
-        if (isHandrailCache(name) && !keep.has(name)) await caches.delete(name);
+        // Saved copies are one per language (savedCacheName): this release's are kept, whichever language.
+        if (isHandrailCache(name) && !keep.has(name) && !isSavedCacheOf(name, RELEASE)) await caches.delete(name);
       }
       // The page that installed this worker was loaded before it existed:
       // keep a copy of it too, since the visitor has seen it.

@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../../shared/problems.ts';
 import type { ContentPaths } from './files.ts';
+import { findActiveSvgContent } from './active-files.ts';
 
 /** Largest content file the checker reads and the build publishes: far above any real article or settings file. */
 export const MAX_CONTENT_BYTES = 1_000_000;
@@ -82,6 +83,19 @@ export async function checkFileSafety(paths: ContentPaths): Promise<Problem[]> {
           fix: `Remove it from ${where}.`,
           severity: 'error',
         });
+      } else if (entry.kind === 'file' && dir === paths.publicDir && /\.svg$/i.test(entry.absolute)) {
+        const found = findActiveSvgContent(await readFile(entry.absolute, 'utf8'));
+        if (found) {
+          problems.push({
+            file,
+            line: found.line,
+            message: 'is an SVG picture with code in it, which runs with your site\'s address when someone opens the picture on its own',
+            received: found.what,
+            allowed: 'an SVG that only draws: no scripts, event handlers, embedded pages or javascript: addresses',
+            fix: 'Export the picture again without interactivity (Inkscape: "Optimized SVG"; or run it through SVGO), or save it as PNG.',
+            severity: 'error',
+          });
+        }
       } else if (entry.kind === 'file' && dir === paths.contentDir && entry.size > MAX_CONTENT_BYTES && !isImportRecord(paths, entry.absolute)) {
         problems.push({
           file,
@@ -103,7 +117,16 @@ export async function checkFileSafety(paths: ContentPaths): Promise<Problem[]> {
  * are already reported by {@link checkFileSafety}, so they are skipped quietly.
  */
 export async function readContentText(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<string | undefined> {
-  const file = display(paths, absolute);
+  const bytes = await readContentBytes(paths, absolute);
+  return bytes && contentText(paths, absolute, bytes, problems);
+}
+
+/**
+ * The bytes of a content file that may be read: a plain file inside the
+ * content folder, at most 1 MB; undefined otherwise (reported by
+ * {@link checkFileSafety}).
+ */
+export async function readContentBytes(paths: ContentPaths, absolute: string): Promise<Buffer | undefined> {
   let info;
   try {
     info = await lstat(absolute);
@@ -114,7 +137,12 @@ export async function readContentText(paths: ContentPaths, absolute: string, pro
   // A linked parent folder would lead outside; the real path must stay inside.
   const [real, root] = await Promise.all([realpath(absolute), realpath(paths.contentDir)]);
   if (!real.startsWith(root + path.sep)) return undefined;
-  const bytes = await readFile(absolute);
+  return readFile(absolute);
+}
+
+/** A content file's bytes as text, or undefined with the reason pushed: a byte order mark, bytes that are not UTF-8, or NUL characters. */
+export function contentText(paths: ContentPaths, absolute: string, bytes: Buffer, problems: Problem[]): string | undefined {
+  const file = display(paths, absolute);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     problems.push({
       file,

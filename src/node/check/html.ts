@@ -64,6 +64,13 @@ function climb(path: string): number {
 /** Why a link is refused, by what it looks like. */
 function linkProblem(value: string): Pick<Problem, 'message' | 'allowed' | 'fix'> {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  if (scheme?.toLowerCase() === 'mailto' && !/[\u0000-\u0020\u007f]/.test(value)) {
+    return {
+      message: 'is an email link that also writes to other addresses (cc, bcc, or more than one), or is not an email address',
+      allowed: 'mailto: with one address, optionally ?subject=…&body=…',
+      fix: `Link to one address only, like mailto:${value.replace(/^mailto:/i, '').split(/[?,]/, 1)[0] || 'help@example.com'}; readers would not see who else gets their message.`,
+    };
+  }
   if (scheme || /^[\s\u0000-\u001f]/.test(value) || /script:|data:/i.test(value.replace(/[\s\u0000-\u001f]/g, ''))) {
     return { message: 'links to an address that could run code or open data, not a web page', allowed: LINK_ALLOWED, fix: 'Link to a web page (https://…) instead: a link cannot run code or open data.' };
   }

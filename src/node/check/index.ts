@@ -7,9 +7,8 @@ import type { SiteData } from '../../schemas/site.ts';
 import type { SynonymsData } from '../../schemas/synonyms.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
-import { isTranslationFile, readArticle, type CheckedArticle } from './articles.ts';
-import { checkComponents } from './components.ts';
-import { checkMdComponents } from './md-components.ts';
+import { readOriginalArticle, type ArticleCheckCache } from './article-cache.ts';
+import { isTranslationFile, type CheckedArticle } from './articles.ts';
 import {
   accessibilitySpec,
   announcementsSpec,
@@ -43,6 +42,8 @@ export interface CheckOptions {
   today?: Date;
   /** Git's dates, to tell translations whose original changed after them. */
   history?: History;
+  /** What earlier checks found in each article file, reused while the file is unchanged. */
+  articleCache?: ArticleCheckCache;
 }
 
 
@@ -86,10 +87,14 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
   const categories = await checkCategories(paths, problems);
   const articles: CheckedArticle[] = [];
   const bySlug = new Map<string, CheckedArticle>();
+  /** Each article's component problems, reported below with its links. */
+  const bodyProblems = new Map<CheckedArticle, Problem[]>();
   const articleFiles = await listFiles(path.join(paths.contentDir, 'articles'));
   for (const absolute of articleFiles.filter((file) => !isTranslationFile(file))) {
-    const article = await readArticle(paths, absolute, problems);
+    const read = options.articleCache ? await options.articleCache.read(paths, absolute, problems) : await readOriginalArticle(paths, absolute, problems);
+    const article = read.article;
     if (!article) continue;
+    bodyProblems.set(article, read.bodyProblems);
     const earlier = bySlug.get(article.slug);
     if (earlier) {
       problems.push({
@@ -209,8 +214,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
         });
       }
     });
-    checkComponents(article, problems);
-    checkMdComponents(article, problems);
+    problems.push(...(bodyProblems.get(article) ?? []));
     await checkLinks(paths, article, bySlug, redirects, categories, problems);
   }
   if (contact) {
@@ -231,6 +235,6 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
     });
   }
   const redirectsFile = await checkRedirectsFile({ paths, site, bySlug, movedSlugs: redirects, categories }, problems, (absolute) => readContentText(paths, absolute, problems));
-  const languages = await checkLanguages({ paths, site, problems }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
+  const languages = await checkLanguages({ paths, site, problems, articleCache: options.articleCache }, articleFiles.filter(isTranslationFile), { bySlug, redirects, categories, contact, announcements }, options.history);
   return { problems, site, contact, announcements, synonyms, categories, articles, languages, redirects: redirectsFile ?? [] };
 }

@@ -4,6 +4,7 @@ import { englishLanguageName, isKnownLanguage } from '../../shared/language-tags
 import type { Problem } from '../../shared/problems.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
 import { relative, type ContentPaths } from './files.ts';
+import type { ArticleCheckCache } from './article-cache.ts';
 
 /** What every language rule needs: where content lives, the declared languages, and where problems go. */
 export interface LanguageContext {
@@ -11,6 +12,8 @@ export interface LanguageContext {
   /** Undefined when site.yaml itself is broken; its own problem is reported, and language names are not judged. */
   site?: SiteData;
   problems: Problem[];
+  /** What earlier checks found in each translated article, reused while the file and its original's name are unchanged. */
+  articleCache?: ArticleCheckCache;
 }
 
 /** How a file that carries a language code in its name is named and what it translates. */

@@ -17,6 +17,7 @@ import {
   type ContactTranslationData,
 } from '../../schemas/translations.ts';
 import type { Catalog } from '../../shared/i18n.ts';
+import type { Problem } from '../../shared/problems.ts';
 import { englishLanguageName } from '../../shared/language-tags.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
 import { splitTranslationName, translationFreshness, type TranslationFreshness } from '../../shared/translations.ts';
@@ -129,7 +130,10 @@ async function checkArticleTranslations(ctx: LanguageContext, files: string[], o
     const { slug, lang = '' } = splitTranslationName(path.basename(absolute, ext));
     const original = bySlug.get(slug);
     const expected = relative(paths, path.join(paths.contentDir, 'articles', original?.category ?? folder, `${slug}${original?.format === 'mdx' ? '.mdx' : '.md'}`));
-    const read = await readArticleFile(paths, absolute, problems, translationSpec(ctx, file, () => original?.file ?? expected));
+    const originalFile = original?.file ?? expected;
+    // The spec's own problems (fields a translation takes from its original) go where the file's other problems go.
+    const readTranslation = (into: Problem[], bytes?: Buffer) => readArticleFile(paths, absolute, into, translationSpec({ ...ctx, problems: into }, file, () => originalFile), bytes);
+    const read = ctx.articleCache ? await ctx.articleCache.readTranslation(paths, absolute, problems, originalFile, readTranslation) : await readTranslation(problems);
     const isDeclared = checkFileLanguage(ctx, { file, lang, original: original?.file ?? expected, renameTo: (code) => `${path.dirname(file)}/${slug}.${code}${ext}` });
     if (!original && (await originalFileExists(absolute, slug))) {
       // The original is there but could not be read: its own problems say why,

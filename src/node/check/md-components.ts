@@ -13,7 +13,7 @@ const COMPONENT_TAG = new RegExp(`<(${Object.keys(writerComponents).join('|')})(
  * rename the file (its address stays the same).
  */
 export function checkMdComponents(article: CheckedArticle, problems: Problem[]): void {
-  if (article.format !== 'md' || !article.scan) return;
+  if (article.format !== 'md' || !article.scan?.tree) return;
   const reported = new Set<string>();
   visit(article.scan.tree, 'html', (node) => {
     for (const match of node.value.matchAll(COMPONENT_TAG)) {

@@ -107,6 +107,15 @@ async function checkRedirect(ctx: RedirectContext, file: string, source: YamlSou
       allowed: 'a path whose parts are names, e.g. /hc/en-us/articles/360001234',
       fix: 'Write the path as the browser showed it in the address bar.',
     });
+  } else if (/[\u0000-\u001f\u007f]/.test(from)) {
+    // "%00" would become a file name the build cannot write; "%0A" would split a line of _redirects.
+    problems.push({
+      ...at('from'),
+      message: 'has a control character in it (written %00 to %1F or %7F), which no real address has',
+      received: redirect.from,
+      allowed: 'a path of visible characters, e.g. /hc/en-us/articles/360001234',
+      fix: 'Write the path as the browser showed it in the address bar, or remove this redirect.',
+    });
   } else if (/\*|\/:/.test(redirect.from)) {
     problems.push({
       ...at('from'),

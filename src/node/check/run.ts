@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { checkContent, type ContentCheckResult } from './index.ts';
+import { ArticleCheckCache } from './article-cache.ts';
 import { applyBaseline, BASELINE_FILE, readBaseline, type BaselineOutcome } from './baseline.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { addressesAtRef, commitDate, isShallowRepository, lastChangedDates, releaseRef } from '../git-history.ts';
@@ -14,6 +15,18 @@ export interface RunResult extends ContentCheckResult {
   /** What the baseline (content/.handrail-baseline.json) counted as known, when there is one. */
   baseline?: BaselineOutcome;
   paths: ContentPaths;
+  /** Articles read from the cache and read afresh, when a cache was used. */
+  cached?: ArticleCheckCache['counts'];
+}
+
+/** How the check runs. */
+export interface RunOptions {
+  /**
+   * Where to keep what each article file was found to hold, so the next
+   * check reads only the files that changed (the build keeps it in Astro's
+   * cache folder, which CI keeps between runs). None: every file is read.
+   */
+  cacheFile?: string;
 }
 
 /**
@@ -22,7 +35,7 @@ export interface RunResult extends ContentCheckResult {
  * without a redirect is caught, and the baseline's known problems set
  * apart (they are counted, and do not fail the check or the build).
  */
-export async function runContentCheck(contentDir: string): Promise<RunResult> {
+export async function runContentCheck(contentDir: string, options: RunOptions = {}): Promise<RunResult> {
   const release = releaseRef(projectRoot);
   const previousAddresses = release ? addressesAtRef(projectRoot, release.ref, path.join(contentDir, 'articles')) : undefined;
   // Read git's dates only when a translation asks: one-language sites pay nothing.
@@ -33,9 +46,11 @@ export async function runContentCheck(contentDir: string): Promise<RunResult> {
     isShallow: () => isShallowRepository(projectRoot),
   };
   const paths = { root: projectRoot, contentDir, publicDir };
-  const result = await checkContent(paths, { previousAddresses, previousRelease: release ? `${release.ref} (${release.reason})` : undefined, history });
+  const articleCache = options.cacheFile ? await ArticleCheckCache.open(options.cacheFile, paths) : undefined;
+  const result = await checkContent(paths, { previousAddresses, previousRelease: release ? `${release.ref} (${release.reason})` : undefined, history, articleCache });
+  await articleCache?.save();
   const found = [...result.problems];
   const counts = await readBaseline(paths, found);
   const baseline = counts ? applyBaseline(paths, found, counts, relative(paths, path.join(contentDir, BASELINE_FILE))) : undefined;
-  return { ...result, problems: baseline?.problems ?? found, found, baseline, paths, release: previousAddresses && release ? release.ref : undefined };
+  return { ...result, problems: baseline?.problems ?? found, found, baseline, paths, release: previousAddresses && release ? release.ref : undefined, cached: articleCache?.counts };
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnnouncementData } from '../../schemas/announcements.ts';
-import type { ContactData } from '../../schemas/contact.ts';
+import { displayMismatch, type ContactData } from '../../schemas/contact.ts';
 import { synonymsFieldHelp, synonymsSchema, type SynonymsData } from '../../schemas/synonyms.ts';
 import {
   announcementTranslationsFieldHelp,
@@ -85,6 +85,12 @@ export async function checkContactTranslations(ctx: LanguageContext, contact: Co
         });
         isValid = false;
         return;
+      }
+      // A translated display is shown beside the same link: it must show the same number or address.
+      const shown = words.display === undefined ? undefined : displayMismatch(channel.kind, channel.value, words.display);
+      if (shown) {
+        problems.push({ file, line: lineOf(['channels', i, 'display']), field: `channels[${i}].display`, message: shown.problem, received: words.display, allowed: shown.allowed, fix: shown.fix, severity: 'error' });
+        isValid = false;
       }
       const dates = channel.closures.map((closure) => isoDay(closure.date));
       words.closures?.forEach((closure, j) => {

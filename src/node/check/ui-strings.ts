@@ -5,6 +5,8 @@ import { englishLanguageName } from '../../shared/language-tags.ts';
 import type { Problem } from '../../shared/problems.ts';
 import { lookupChain, shippedCatalogs, SOURCE_LANGUAGE } from '../../shared/strings.ts';
 import { suggestClosest } from '../../shared/suggest.ts';
+import { siteFields } from '../../schemas/site.ts';
+import { isSiteWordKey, SITE_WORD_KEYS, type SiteWordKey } from '../../schemas/translations.ts';
 import { listFiles, relative } from './files.ts';
 import { checkFileLanguage, type LanguageContext } from './language-files.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
@@ -18,7 +20,8 @@ const NAMED_KEYS = 8;
  * The site's own interface strings (content/translations/<lang>.yaml):
  * each key must be one of en.json's, plain text where English is plain,
  * the language's plural forms where English counts, and the same
- * {placeholders}. Then, for each declared language, the strings it lacks
+ * {placeholders}; `site.name`, `site.tagline` and `site.shortName` translate
+ * site.yaml's words, within that field's limits. Then, for each declared language, the strings it lacks
  * in both Handrail and the site are listed: they show in English.
  * Returns the valid strings by language code.
  */
@@ -45,7 +48,8 @@ export async function checkUiStrings(ctx: LanguageContext): Promise<Record<strin
     }
     const strings: Record<string, StringEntry> = {};
     for (const [key, entry] of Object.entries(data as Record<string, unknown>)) {
-      if (checkEntry(file, lang, key, entry, source, problems)) strings[key] = entry as StringEntry;
+      const isValid = isSiteWordKey(key) ? checkSiteWord(ctx, file, lang, key, entry, source) : checkEntry(file, lang, key, entry, source, problems);
+      if (isValid) strings[key] = entry as StringEntry;
     }
     if (isDeclared) overrides[lang] = strings;
   }
@@ -55,13 +59,47 @@ export async function checkUiStrings(ctx: LanguageContext): Promise<Record<strin
   return overrides;
 }
 
+/**
+ * A translation of one of site.yaml's own words (`site.name`, …): held to
+ * the limits of the field it translates, and only in a language other than
+ * the default, whose words are site.yaml's. True when it can be used.
+ */
+function checkSiteWord(ctx: LanguageContext, file: string, lang: string, key: SiteWordKey, entry: unknown, source: YamlSource): boolean {
+  const field = SITE_WORD_KEYS[key];
+  const where = { file, line: source.lineOf([key]), field: key };
+  const settings = relative(ctx.paths, path.join(ctx.paths.contentDir, 'site.yaml'));
+  const defaultLanguage = ctx.site?.languages[0];
+  if (defaultLanguage && lang === defaultLanguage.code) {
+    ctx.problems.push({
+      ...where,
+      message: `translates the site's ${field}, but ${englishLanguageName(defaultLanguage.code)} is the default language, whose ${field} is in ${settings}`,
+      received: entry,
+      fix: `Change ${field} in ${settings}, and remove this line.`,
+      severity: 'error',
+    });
+    return false;
+  }
+  const parsed = siteFields.shape[field].safeParse(entry);
+  if (parsed.success) return true;
+  const allowed = typeof entry === 'string' ? (parsed.error.issues[0]?.message ?? 'one line of text') : 'one line of text';
+  ctx.problems.push({
+    ...where,
+    message: `should be the site's ${field} in ${englishLanguageName(lang)}`,
+    received: entry,
+    allowed,
+    fix: `Write ${key}: "…", the ${field} of site.yaml in ${englishLanguageName(lang)}${field === 'name' ? ' (the header, page titles and the installed app show it)' : ''}.`,
+    severity: 'error',
+  });
+  return false;
+}
+
 /** One key of a site's strings file; true when it can be used. */
 function checkEntry(file: string, lang: string, key: string, entry: unknown, source: YamlSource, problems: Problem[]): boolean {
   const where = { file, line: source.lineOf([key]), field: key };
   const original = english[key];
   if (original === undefined) {
-    const guess = suggestClosest(key, Object.keys(english));
-    problems.push({ ...where, message: 'is not a key of the interface strings', received: entry, fix: guess ? `Did you mean "${guess}"? Keys are those of ${EN_JSON}.` : `Use a key from ${EN_JSON}, or remove the line.`, severity: 'error' });
+    const guess = suggestClosest(key, [...Object.keys(english), ...Object.keys(SITE_WORD_KEYS)]);
+    problems.push({ ...where, message: 'is not a key of the interface strings', received: entry, fix: guess && isSiteWordKey(guess) ? `Did you mean "${guess}"? It translates ${SITE_WORD_KEYS[guess]} in site.yaml.` : guess ? `Did you mean "${guess}"? Keys are those of ${EN_JSON}.` : `Use a key from ${EN_JSON}, or remove the line.`, severity: 'error' });
     return false;
   }
   const forms = pluralCategoriesOf(lang);

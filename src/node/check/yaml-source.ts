@@ -134,6 +134,10 @@ function yamlFeatureProblems(doc: Document, text: string, file: string, toLine: 
     }
     if (!isNode(node)) return;
     const start = node.range?.[0] ?? 0;
+    if (isScalar(node) && typeof node.value === 'string') {
+      const hidden = hiddenCharacter(node.value);
+      if (hidden) push('hidden', { file, line: toLine(start), ...hidden, severity: 'error' });
+    }
     if (node.anchor) {
       push('anchor', {
         file,
@@ -158,6 +162,37 @@ function yamlFeatureProblems(doc: Document, text: string, file: string, toLine: 
     }
   });
   return problems;
+}
+
+// Characters a file cannot hold as bytes (NUL) or that no text needs, which a
+// YAML escape ("\0", "\u202E") still puts in a value: control characters
+// (tabs and line breaks are text), unpaired surrogates and non-characters,
+// and the overrides that make text display in another order than it is
+// written ("Refund\u202Egnp.exe" shows as "Refundexe.png").
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const OVERRIDE = /[\u202d\u202e]/;
+
+function hiddenCharacter(value: string): Pick<Problem, 'message' | 'received' | 'allowed' | 'fix'> | undefined {
+  const control = CONTROL.exec(value);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      message: `has an invisible control character (${code}), which would be published as it is`,
+      received: JSON.stringify(value).slice(1, -1),
+      allowed: 'text; tabs and line breaks are fine',
+      fix: `Remove the character; in quotes it is often written as the escape "${code === 'U+0000' ? '\\0' : `\\u${code.slice(2)}`}".`,
+    };
+  }
+  const override = OVERRIDE.exec(value);
+  if (override) {
+    return {
+      message: `has a direction override (U+${override[0].charCodeAt(0).toString(16).toUpperCase()}), which shows the text in another order than it is written`,
+      received: JSON.stringify(value).slice(1, -1).replace(/[\u202d\u202e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`),
+      allowed: 'text as it reads; right-to-left languages need no override, the site sets the direction',
+      fix: 'Remove the override character (it is invisible: retype the text, or delete the escape "\\u202E" / "\\u202D").',
+    };
+  }
+  return undefined;
 }
 
 /** Splits a Markdown file into front matter and body, keeping line numbers. */

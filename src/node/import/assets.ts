@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugify } from './slug.ts';
+import { ACTIVE_FILE_TYPES, findActiveSvgContent } from '../check/active-files.ts';
 
 /** A file to write under the public folder. */
 export interface PlannedAsset {
@@ -23,10 +24,9 @@ export type AssetRefusal = { refused: string };
 
 const IMAGE_TYPES: Record<string, string> = { png: 'png', jpeg: 'jpg', jpg: 'jpg', gif: 'gif', webp: 'webp' };
 
-/** Whether an SVG could run code when opened on its own (scripts, event handlers, foreign HTML). */
+/** Whether an SVG could run code when opened on its own (scripts, event handlers, foreign HTML): the check's own rule. */
 export function isUnsafeSvg(data: Buffer): boolean {
-  const textValue = data.toString('utf8');
-  return /<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b|<iframe\b|<embed\b|<object\b/i.test(textValue);
+  return findActiveSvgContent(data.toString('utf8')) !== undefined;
 }
 
 function sha(data: Buffer): string {
@@ -73,6 +73,8 @@ export class AssetStore {
 
   private add(data: Buffer, baseName: string, ext: string, kind: 'images' | 'files', from: string): string | AssetRefusal {
     if (ext === 'svg' && isUnsafeSvg(data)) return { refused: 'an SVG with scripts or event handlers, which would run on your site' };
+    // An attached web page or script would run with the help center's address when opened: it is not copied.
+    if (ACTIVE_FILE_TYPES.has(ext)) return { refused: `a .${ext} file, which a browser would run as a page or script on your site` };
     const hash = sha(data);
     const known = this.byHash.get(`${kind}:${hash}`);
     if (known) return known;

@@ -30,6 +30,7 @@ import type { CalloutType } from './callouts.ts';
 import { cleanHtml } from './html-clean.ts';
 import { anchorMap, convertTables, normaliseHeadings } from './html-structure.ts';
 import type { FindingKind } from './report.ts';
+import { findDeepNesting, MAX_NESTING, type DeepNesting } from '../markdown/nesting.ts';
 
 /** A finding from the conversion, before the caller knows the file it belongs to. */
 export interface BodyFinding {
@@ -57,8 +58,36 @@ export interface PreparedBody {
 
 /** Parses and cleans an HTML body. `title` is the article's title (a first heading repeating it is dropped). */
 export function prepareHtml(html: string, title: string): PreparedBody {
-  const tree = unified().use(rehypeParse, { fragment: true }).parse(html) as Root;
-  return prepareTree(tree, title);
+  const deep = findDeepNesting(html, { markdown: false });
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(deep ? flattenHtml(html) : html) as Root;
+  return withNestingFinding(prepareTree(tree, title), deep);
+}
+
+/**
+ * HTML nested too deeply for the unified tools (they recurse, and a few
+ * thousand levels overflow the stack and stop the whole import), as
+ * paragraphs of its text: block ends become paragraph breaks, every other
+ * tag goes. The text stays HTML-escaped, so nothing in it becomes markup.
+ */
+function flattenHtml(html: string): string {
+  return html
+    .split(/<\/?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article|table|pre)\b[^<>]*>/i)
+    .map((part) => part.replace(/<[^<>]*>?/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((part) => `<p>${part}</p>`)
+    .join('\n');
+}
+
+function withNestingFinding(prepared: PreparedBody, deep: DeepNesting | undefined): PreparedBody {
+  if (deep) {
+    prepared.findings.unshift({
+      kind: 'nesting-flattened',
+      message: `had ${deep.what === 'html' ? 'HTML elements' : 'quotes or lists'} nested ${deep.depth} levels deep (at most ${MAX_NESTING} can be read safely), so only its text was imported, as plain paragraphs`,
+      received: `${deep.depth} levels`,
+      fix: 'Compare it with the old page and put back headings, lists and links by hand.',
+    });
+  }
+  return prepared;
 }
 
 /**
@@ -67,6 +96,12 @@ export function prepareHtml(html: string, title: string): PreparedBody {
  * through either).
  */
 export function prepareMarkdown(markdown: string, title: string): PreparedBody {
+  const deep = findDeepNesting(markdown, { markdown: true });
+  if (deep) {
+    // Quote and list markers and indentation go, and the HTML is flattened like an HTML body's.
+    const lines = markdown.split('\n').map((line) => line.replace(/^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/, ''));
+    return withNestingFinding(prepareHtml(flattenHtml(lines.join('\n').replace(/\n\s*\n/g, '<br>')), title), deep);
+  }
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
   const tree = processor.runSync(processor.parse(markdown)) as Root;
   return prepareTree(tree, title);

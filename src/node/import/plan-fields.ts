@@ -27,8 +27,13 @@ export function unique(values: string[]): string[] {
 }
 
 /** A title that fits the schema, reported when it had to be shortened. */
-export function fitTitle(title: string, origin: string, findings: Finding[]): string {
+export function fitTitle(title: string, origin: string, findings: Finding[], fallback?: string): string {
   const clean = squashSpace(title);
+  if (!clean && fallback) {
+    // An empty title would be refused by the check with nothing to go on; a placeholder names the article until a writer titles it.
+    findings.push({ kind: 'title-missing', file: origin, field: 'title', message: `had no title; it was given "${fallback}"`, allowed: 'the question or task, in the customer\'s words', fix: 'Write a real title.', source: origin });
+    return fallback;
+  }
   if (clean.length <= TITLE_MAX) return clean;
   const short = shortenAtWord(clean, TITLE_MAX);
   findings.push({ kind: 'title-shortened', file: origin, message: `had a title over ${TITLE_MAX} characters; it was shortened at a word boundary`, received: clean, allowed: `at most ${TITLE_MAX} characters`, fix: `Check the new title "${short}" still says what the article answers.`, source: origin });

@@ -123,6 +123,8 @@ export function rewriteVersionLinks(ctx: LinkContext, p: PlannedArticle, v: Plan
         if (file) {
           const address = ctx.assets.addFile(file, /\.(png|jpe?g|gif|webp|svg|avif)$/i.test(file) ? 'images' : 'files', `${v.version.origin}: ${fileUrl}`);
           if (typeof address === 'string') return address;
+          note({ kind: 'image-unsafe', message: `links to ${address.refused}; it was not copied, and the link still points at the old site`, received: target.url, fix: 'Ask whoever owns it for a PDF or a picture instead, or remove the link before the old site closes.', near: linkText });
+          return old?.absolute.startsWith('http') ? old.absolute : trimmed;
         }
         note({ kind: 'file-missing', message: 'links to a file that is not in the export; the link still points at the old site', received: target.url, fix: 'Add the file to public/files/ and link to it there, or remove the link before the old site closes.', near: linkText });
         return old?.absolute.startsWith('http') ? old.absolute : trimmed;

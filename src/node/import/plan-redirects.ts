@@ -3,6 +3,7 @@
  * address of every published article, translation, section and category,
  * with and without its slug, to its new address.
  */
+import { oldPathSchema } from '../../schemas/redirects.ts';
 import type { OldTarget, SourceHelpCenter } from './model.ts';
 import type { PlannedArticle } from './planned.ts';
 import { languageTag } from './text.ts';
@@ -19,11 +20,14 @@ export function planRedirects(
   const add = (url: string, to: string) => {
     let from: string;
     try {
-      from = new URL(url, 'https://old.invalid').pathname;
+      const parsed = new URL(url, 'https://old.invalid');
+      // An export's html_url of "javascript:…" or "mailto:…" is no page anyone can have bookmarked; its "pathname" is not a path.
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return;
+      from = parsed.pathname;
     } catch {
       return;
     }
-    if (from === to || from === '/' || out.has(from)) return;
+    if (!oldPathSchema.safeParse(from).success || from === to || from === '/' || out.has(from)) return;
     out.set(from, to);
   };
   for (const p of planned) {

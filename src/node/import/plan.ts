@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ImportState } from '../../schemas/import-state.ts';
 import { AssetStore } from './assets.ts';
 import { prepareHtml, prepareMarkdown, toMarkdown, type CalloutStyle } from './convert.ts';
+import { MAX_CONTENT_BYTES } from '../check/file-safety.ts';
 import { articleFile } from './frontmatter.ts';
 import type { SourceHelpCenter, SourceVersion } from './model.ts';
 import { categoryYaml, describe, fitTitle, unique } from './plan-fields.ts';
@@ -137,7 +138,7 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
     const mainVersion = article.versions.find((v) => isDefault(v.locale)) ?? article.versions[0];
     if (!mainVersion) continue;
     const origin = mainVersion.origin;
-    const title = fitTitle(mainVersion.title, origin, findings);
+    const title = fitTitle(mainVersion.title, origin, findings, `Untitled article ${article.id}`);
     let slug = state?.articles[article.id]?.slug;
     if (!slug) {
       const base = slugify(title);
@@ -156,7 +157,7 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
     const translations: PlannedVersion[] = [];
     for (const version of article.versions) {
       if (version === mainVersion || languageTag(version.locale) === languageTag(mainVersion.locale)) continue;
-      const versionTitle = fitTitle(version.title, version.origin, findings);
+      const versionTitle = fitTitle(version.title, version.origin, findings, title);
       translations.push({ version, lang: lang(version), title: versionTitle, prepared: prepare(version, versionTitle), file: file(version) });
     }
     let draft = mainVersion.draft;
@@ -211,6 +212,9 @@ export function planImport(center: SourceHelpCenter, options: PlanOptions): Impo
     if (v.version.outdated) note({ kind: 'translation-outdated', message: 'was marked as outdated at the source: the original changed after it was translated', fix: 'Compare it with the main article and update the translation.' });
     const filePath = `${v.file}.${format}`;
     const content = articleFile(frontmatter, markdown);
+    if (Buffer.byteLength(content) > MAX_CONTENT_BYTES) {
+      note({ kind: 'article-too-large', message: `is ${(Buffer.byteLength(content) / 1e6).toFixed(1)} MB, over the 1 MB the check and the build accept`, allowed: 'at most 1 MB', fix: 'Split it into several articles (one question each), then run npm run check.' });
+    }
     for (const f of local) {
       f.file = filePath;
       const line = f.near ? lineOf(content, f.near) : undefined;

@@ -7,6 +7,9 @@ import { formatProblem, type Problem } from '../../shared/problems.ts';
  */
 export const FINDING_KINDS = {
   'read-error': { label: 'export files that could not be read', action: 'fix' },
+  'row-skipped': { label: 'articles without an id or language in the export, not imported', action: 'fix' },
+  'duplicate-id': { label: 'articles listed twice under one id with different text (the later one kept)', action: 'check' },
+  'nesting-flattened': { label: 'articles whose HTML nested too deeply, imported as plain paragraphs', action: 'check' },
   'unsafe-content': { label: 'scripts, event handlers and javascript: links removed', action: 'check' },
   embed: { label: 'embedded videos or frames turned into links', action: 'check' },
   'tag-unconverted': { label: 'template tags or components left as text', action: 'fix' },
@@ -16,7 +19,7 @@ export const FINDING_KINDS = {
   'table-kept-html': { label: 'tables kept as HTML (merged cells or nested tables)', action: 'check' },
   'image-missing': { label: 'images not in the export (still loaded from the old site)', action: 'fix' },
   'image-no-alt': { label: 'images without alt text', action: 'fix' },
-  'image-unsafe': { label: 'images refused (unsafe SVG or unreadable data)', action: 'fix' },
+  'image-unsafe': { label: 'images and files refused (code in them, or unreadable data)', action: 'fix' },
   'file-missing': { label: 'linked files not in the export', action: 'fix' },
   'link-unresolved': { label: 'links to old pages that could not be resolved', action: 'fix' },
   'anchor-lost': { label: 'links to a place in a page that no longer exists', action: 'check' },
@@ -28,6 +31,8 @@ export const FINDING_KINDS = {
   'no-default-language': { label: 'articles without a version in the default language', action: 'fix' },
   'translation-outdated': { label: 'translations marked outdated at the source', action: 'check' },
   'empty-article': { label: 'articles with no text', action: 'fix' },
+  'article-too-large': { label: 'articles over 1 MB, which the check refuses (split them)', action: 'fix' },
+  'title-missing': { label: 'articles without a title, given one from their text or id', action: 'fix' },
   'category-flattened': { label: 'nested sections or folders merged into their parent category', action: 'done' },
   'category-shared': { label: 'categories that already existed and were reused', action: 'done' },
   'callout-as-quote': { label: 'callouts written as quotes (the page could not be MDX)', action: 'check' },

@@ -46,9 +46,21 @@ export function firstSentence(text: string, locale: string, max: number): string
 
 /** The YYYY-MM-DD day of an ISO date-time (or of Unix seconds), in UTC; undefined when it is not a date. */
 export function isoDate(value: string | number | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+  return isoDateTime(value)?.slice(0, 10);
+}
+
+/**
+ * An ISO date-time from what an export holds (a Date, an ISO string, Unix
+ * seconds), or undefined when it is no plausible date: an export's
+ * "updated_at": 1e300 made toISOString() throw "Invalid time value" and
+ * stopped the whole import, and year 99999 would be written as "+099999-…".
+ */
+export function isoDateTime(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const date = value instanceof Date ? value : typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  const year = date.getUTCFullYear();
+  return year >= 1970 && year <= 9999 ? date.toISOString() : undefined;
 }
 
 /** A Handrail language tag from a source locale: lower case, hyphens ("pt_BR" → "pt-br"). */

@@ -10,6 +10,8 @@ import { projectRoot } from '../project-paths.ts';
  * only when content.config.ts or the Astro config changes; our schemas,
  * Markdown plugins, strings and packages live elsewhere, so a change there
  * would otherwise leave stale pages (a schema default, a rendered table).
+ * The site's own strings (content/translations/*.yaml) are one too: the
+ * Markdown pipeline names callouts and tables with them.
  */
 const INPUTS = ['src/content.config.ts', 'src/schemas', 'src/node/markdown', 'src/translations', 'package-lock.json'];
 const STAMP = 'handrail-content-inputs.sha256';
@@ -24,9 +26,11 @@ async function filesOf(entry: string): Promise<string[]> {
   return [full];
 }
 
-/** The files the content store depends on (beyond content/), for the dev server to watch. */
-export async function contentStoreInputs(): Promise<string[]> {
-  return (await Promise.all(INPUTS.map(filesOf))).flat();
+/** The files the content store depends on beyond the articles, for the dev server to watch: Handrail's own, and the content folder's strings files. */
+export async function contentStoreInputs(contentDir: string): Promise<string[]> {
+  const strings = path.join(contentDir, 'translations');
+  const siteStrings = existsSync(strings) ? (await readdir(strings)).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(strings, name)) : [];
+  return [...(await Promise.all(INPUTS.map(filesOf))).flat(), ...siteStrings];
 }
 
 /**
@@ -38,7 +42,7 @@ export async function contentStoreInputs(): Promise<string[]> {
  */
 export async function clearStaleContentStore(storeDirs: string[], contentDir: string): Promise<boolean> {
   const hash = createHash('sha256').update(contentDir);
-  for (const file of await contentStoreInputs()) hash.update(path.relative(projectRoot, file)).update(await readFile(file));
+  for (const file of await contentStoreInputs(contentDir)) hash.update(path.relative(projectRoot, file)).update(await readFile(file));
   const digest = hash.digest('hex');
   let cleared = false;
   for (const dir of storeDirs) {

@@ -14,6 +14,12 @@ const CONTENT_TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
 };
 
+/** An article page to index: its slug (what a save marks stale) and its address under the base path ("cy/articles/refunds/"). */
+export interface SearchablePage {
+  slug: string;
+  path: string;
+}
+
 /**
  * Search for the dev server: a Pagefind index of the articles as the dev
  * server renders them right now, held in memory and served under
@@ -21,7 +27,9 @@ const CONTENT_TYPES: Record<string, string> = {
  * Articles are fetched from the dev server itself; after a change only the
  * articles that changed are fetched again (everything, when a setting or
  * category changed), and the index is rebuilt from memory in well under a
- * second. A request for the index waits while it is being rebuilt, so the
+ * second. Every declared language's pages are indexed, each under its own
+ * `<html lang>`, so Pagefind makes one index per language in one bundle,
+ * as in the build. A request for the index waits while it is being rebuilt, so the
  * search page never sees a half-built one.
  */
 export class DevSearchIndex {
@@ -32,7 +40,7 @@ export class DevSearchIndex {
   readonly #pages = new Map<string, string>();
   #files = new Map<string, Uint8Array>();
   #ready: Promise<void> = Promise.resolve();
-  #queue: { slugs: string[]; stale: Set<string> | 'all' } | undefined;
+  #queue: { pages: SearchablePage[]; stale: Set<string> | 'all' } | undefined;
   #timer?: NodeJS.Timeout;
   #release?: () => void;
 
@@ -42,20 +50,20 @@ export class DevSearchIndex {
   }
 
   /** Starts indexing once the server listens (it fetches its own pages). */
-  start(origin: string, slugs: string[]): void {
+  start(origin: string, pages: SearchablePage[]): void {
     this.#origin = origin;
-    this.update(slugs, 'all');
+    this.update(pages, 'all');
   }
 
   /**
-   * Schedules a rebuild: `slugs` are the published articles now, `stale`
-   * those whose pages must be fetched again (or all). Changes that arrive
+   * Schedules a rebuild: `pages` are the published article pages now (every
+   * language), `stale` the slugs whose pages must be fetched again (or all). Changes that arrive
    * together (a save, a rename) are gathered into one rebuild.
    */
-  update(slugs: string[], stale: Set<string> | 'all'): void {
+  update(pages: SearchablePage[], stale: Set<string> | 'all'): void {
     const previous = this.#queue?.stale;
     const merged = previous === 'all' || stale === 'all' ? 'all' : new Set([...(previous ?? []), ...stale]);
-    this.#queue = { slugs, stale: merged };
+    this.#queue = { pages, stale: merged };
     if (!this.#release) {
       // Requests for the index wait from now until the rebuild is done.
       const waiting = new Promise<void>((resolve) => (this.#release = resolve));
@@ -73,13 +81,13 @@ export class DevSearchIndex {
     if (!job || !this.#origin) return release?.();
     const started = performance.now();
     try {
-      const wanted = new Set(job.slugs.map((slug) => `articles/${slug}/index.html`));
+      const wanted = new Set(job.pages.map((page) => `${page.path}index.html`));
       for (const sourcePath of this.#pages.keys()) if (!wanted.has(sourcePath)) this.#pages.delete(sourcePath);
       let failed = 0;
-      for (const slug of job.slugs) {
-        const sourcePath = `articles/${slug}/index.html`;
+      for (const { slug, path } of job.pages) {
+        const sourcePath = `${path}index.html`;
         if (job.stale !== 'all' && !job.stale.has(slug) && this.#pages.has(sourcePath)) continue;
-        const pathname = `${this.#base}articles/${slug}/`;
+        const pathname = `${this.#base}${path}`;
         devState().quietPaths.add(pathname);
         const response = await fetch(`${this.#origin}${pathname}`).catch(() => undefined);
         if (response?.ok) this.#pages.set(sourcePath, await response.text());
@@ -90,7 +98,7 @@ export class DevSearchIndex {
       this.#files = result.files;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (result.errors.length) this.#log.warn(`Search index for the preview: ${result.errors.join('; ')}`);
-      this.#log.info(`Search index for the preview: ${result.pageCount} articles in ${seconds} s${failed ? ` (${failed} could not be rendered and are left out)` : ''}.`);
+      this.#log.info(`Search index for the preview: ${result.pageCount} article pages in ${seconds} s${failed ? ` (${failed} could not be rendered and are left out)` : ''}.`);
     } catch (error) {
       this.#log.warn(`Search index for the preview could not be built: ${(error as Error).message}`);
     } finally {

@@ -1,19 +1,37 @@
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
+import { defaultLanguage, localizedPath } from '../../shared/locale-routes.ts';
 import { formatProblem, sortProblems, summariseProblems } from '../../shared/problems.ts';
+import { routes } from '../../shared/routes.ts';
+import { splitTranslationName } from '../../shared/translations.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
 import { errorsOf } from './content-problems.ts';
-import type { DevSearchIndex } from './dev-search.ts';
+import type { DevSearchIndex, SearchablePage } from './dev-search.ts';
 import { devState } from './dev-state.ts';
 
 /** How long a check waits for Astro to store the content again before it carries on. */
 const REFRESH_WAIT_MS = 10_000;
 
-/** Published article slugs, in a stable order, for the dev search index. */
-export function publishedSlugs(check: ContentCheckResult): string[] {
-  return check.articles.filter((a) => !a.data.draft).map((a) => a.slug).sort();
+/**
+ * The article pages the build indexes, in a stable order, for the dev
+ * search index: every published original in the default language, and
+ * every published translation in a declared language, at the address the
+ * build gives it (`cy/articles/refunds/`, without the base path). Fallback
+ * pages are left out: they carry no `data-pagefind-body`, so they add
+ * nothing to any language's index.
+ */
+export function searchablePages(check: ContentCheckResult): SearchablePage[] {
+  const site = check.site;
+  const settings = site ?? { languages: [{ code: 'en', locale: 'en', name: 'English', dir: 'ltr' as const }], prefixDefaultLanguage: false };
+  const declared = new Set(settings.languages.map((language) => language.code));
+  const at = (code: string, slug: string) => localizedPath(settings, code, routes.article(slug)).slice(1);
+  const originals = check.articles.filter((a) => !a.data.draft).map((a) => ({ slug: a.slug, path: at(defaultLanguage(settings).code, a.slug) }));
+  const translations = check.languages.translations
+    .filter((t) => t.lang !== undefined && declared.has(t.lang) && !t.data.draft && !t.original.data.draft)
+    .map((t) => ({ slug: t.slug, path: at(t.lang!, t.slug) }));
+  return [...originals, ...translations].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Records a check for the dev middleware and tells the writer in the terminal; returns the problems as text, to compare runs. */
@@ -85,7 +103,7 @@ export function watchContent(options: {
       if (isFixed) await storeWritten(1_500);
       server.environments.client.hot.send({ type: 'full-reload', path: '*' });
     }
-    search.update(publishedSlugs(check), everything ? 'all' : slugs);
+    search.update(searchablePages(check), everything ? 'all' : slugs);
   };
 
   // Astro's content store for the dev server; it rewrites the file after every change it takes in.
@@ -129,7 +147,8 @@ export function watchContent(options: {
     if (relative.startsWith('..') || path.isAbsolute(relative)) return;
     const parts = relative.split(path.sep);
     // An article only changes its own page's index entry; any other file (a category, the synonyms, the site) may change all of them.
-    if (parts[0] === 'articles' && /\.mdx?$/.test(file)) changedSlugs.add(path.basename(file).replace(/\.mdx?$/, ''));
+    // A translation (refunds.cy.md) marks its slug too: the pages of one slug are fetched again together.
+    if (parts[0] === 'articles' && /\.mdx?$/.test(file)) changedSlugs.add(splitTranslationName(path.basename(file).replace(/\.mdx?$/, '')).slug);
     else isEverythingStale = true;
     clearTimeout(timer);
     timer = setTimeout(() => {

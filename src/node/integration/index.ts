@@ -22,7 +22,7 @@ import { logHandlers } from 'astro/config';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
+import { checkCacheFile, contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
 import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
@@ -30,8 +30,9 @@ import { bundleBrowserScript } from './browser-bundle.ts';
 import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
 import { ContentProblemsError, contentSummary, errorsOf } from './content-problems.ts';
 import { DevSearchIndex } from './dev-search.ts';
-import { publishedSlugs, recordCheck, watchContent } from './dev-server.ts';
-import { addOfflineSupport } from './offline.ts';
+import { recordCheck, searchablePages, watchContent } from './dev-server.ts';
+import { addOfflineSupport, offlineSizes, type OfflineLanguage } from './offline.ts';
+import { languagePrefix } from '../../shared/locale-routes.ts';
 import { onDemandModules } from './on-demand.ts';
 import { indexSite } from './pagefind.ts';
 import { placeFileLikeRedirectPages, redirectsSummary, writeRedirectsFile } from './redirects-file.ts';
@@ -76,6 +77,8 @@ export default function handrail(): AstroIntegration {
   let check: ContentCheckResult | undefined;
   /** What a build's last hook needs of the check: content/redirects.yaml and the articles with redirect_from. */
   let redirectSources: Pick<ContentCheckResult, 'redirects' | 'articles'> | undefined;
+  /** The declared languages, for sorting the offline copy by language. */
+  let offlineLanguages: OfflineLanguage[] = [];
   let root = '';
   let base = '/';
   let search: DevSearchIndex | undefined;
@@ -125,18 +128,19 @@ export default function handrail(): AstroIntegration {
         if (command === 'sync') return;
 
         timer.start('check');
-        const result = await runContentCheck(contentDir);
+        // Kept with Astro's own cache: a rebuild reads only the articles that changed.
+        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(fileURLToPath(config.cacheDir)) });
         timer.end();
         brand.update(result.site?.theme);
 
         if (command === 'dev') {
-          // The dev server keeps the check: its search index starts from the published slugs.
+          // The dev server keeps the check: its search index starts from the published pages.
           check = result;
           problemsText = recordCheck(result, root, logger);
           addMiddleware({ entrypoint: new URL('./dev-middleware.ts', import.meta.url), order: 'pre' });
-          // A schema or Markdown plugin change restarts the server, which then rebuilds the stored
+          // A schema, Markdown plugin or site strings change restarts the server, which then rebuilds the stored
           // content; so does creating a missing optional settings file (content.config.ts looks for it only then).
-          for (const file of await contentStoreInputs()) addWatchFile(file);
+          for (const file of await contentStoreInputs(contentDir)) addWatchFile(file);
           for (const name of OPTIONAL_SETTINGS_FILES) if (!existsSync(path.join(contentDir, name))) addWatchFile(path.join(contentDir, name));
           return;
         }
@@ -151,6 +155,12 @@ export default function handrail(): AstroIntegration {
           redirects: result.redirects,
           articles: result.articles.filter((a) => a.data.redirect_from.length > 0).map((a) => ({ ...a, scan: undefined, lineOf: () => undefined })),
         };
+        const site = result.site;
+        offlineLanguages = (site?.languages ?? []).map((language) => ({
+          code: language.code,
+          prefix: languagePrefix(site!, language.code).slice(1),
+          searchLanguage: language.locale.toLowerCase(),
+        }));
         timer.start('astro');
       },
 
@@ -162,7 +172,7 @@ export default function handrail(): AstroIntegration {
 
       'astro:server:start': ({ address }) => {
         const host = ['::', '0.0.0.0', '::1', '127.0.0.1'].includes(address.address) ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-        search?.start(`http://${host}:${address.port}`, check ? publishedSlugs(check) : []);
+        search?.start(`http://${host}:${address.port}`, check ? searchablePages(check) : []);
       },
 
       'astro:server:done': async () => {
@@ -185,11 +195,11 @@ export default function handrail(): AstroIntegration {
         report(`✓ Search index: ${indexed.pageCount} pages.`);
 
         timer.start('offline');
-        const offline = await addOfflineSupport(siteDir, base);
+        const offline = await addOfflineSupport(siteDir, base, offlineLanguages);
         const headers = await writeSecurityHeaders(siteDir, base);
         const redirects = redirectSources ? await writeRedirectsFile(siteDir, base, redirectSources, new Set(pages.map((page) => page.pathname))) : undefined;
         timer.end();
-        report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${(offline.savedBytes / 1e6).toFixed(1)} MB to save for offline.`);
+        report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${offlineSizes(offline.copies)} to save for offline.`);
         report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);
         for (const line of redirects ? redirectsSummary(redirects, base) : []) report(line);
         await timer.save();

@@ -4,7 +4,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { checkSitePath } from '../../schemas/web-address.ts';
+import { checkEmailAddress, checkSitePath } from '../../schemas/web-address.ts';
 
 /**
  * The one list of what an article's HTML may contain, after Markdown and
@@ -51,7 +51,7 @@ export const articleHtmlSchema: Schema = {
     // The writer components (src/node/markdown/writer-components.ts).
     div: [['className', 'callout', 'callout--note', 'callout--tip', 'callout--warning', 'steps'], ['role', 'note']],
     p: [['className', 'callout__title']],
-    figure: [['className', 'figure']],
+    figure: [['className', 'figure'], ['role', 'none']],
     details: ['open'],
   },
   // GFM task lists render a disabled checkbox; nothing else may be an input.
@@ -82,8 +82,27 @@ export function isSameSitePath(value: string): boolean {
 export function isAllowedHref(value: string): boolean {
   if (value.startsWith('#')) return !/[\s\u0000-\u001f]/.test(value);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
-  if (scheme) return ['http', 'https', 'mailto', 'tel'].includes(scheme) && !/[\u0000-\u0020\u007f]/.test(value);
+  if (scheme?.toLowerCase() === 'mailto') return !/[\u0000-\u0020\u007f]/.test(value) && isPlainMailLink(value);
+  if (scheme) return ['http', 'https', 'tel'].includes(scheme) && !/[\u0000-\u0020\u007f]/.test(value);
   return isSameSitePath(value.split(/[?#]/, 1)[0]!) && !/[\s\u0000-\u001f\\]/.test(value);
+}
+
+/**
+ * Whether a mailto: link writes to one address and at most fills in the
+ * subject and text. "mailto:help@x.example?bcc=spy@evil.example" would
+ * copy every reader's message to a stranger, out of sight of the link
+ * text (the same rule as an email channel's value in contact.yaml).
+ */
+export function isPlainMailLink(value: string): boolean {
+  const [to = '', query = ''] = value.replace(/^mailto:/i, '').split('?', 2);
+  let address = to;
+  try {
+    address = decodeURIComponent(to);
+  } catch {
+    return false;
+  }
+  if (checkEmailAddress(address)) return false;
+  return query.split('&').every((pair) => pair === '' || /^(?:subject|body)=/i.test(pair));
 }
 
 /**

@@ -69,8 +69,10 @@ function writerComponent(node: JsxElement, options: MdxToHtmlOptions): RootConte
       const intrinsic = width && !height ? options.imageSize?.(src) : undefined;
       if (width) Object.assign(properties, { width, height: height ?? (intrinsic ? Math.round((width * intrinsic.height) / intrinsic.width) : undefined) });
       const figure: RootContent[] = [element('img', properties, [], node)];
-      if (typeof attributes.caption === 'string') figure.push(element('figcaption', {}, [text(attributes.caption)], node));
-      return element('figure', { className: ['figure'] }, figure, node);
+      const hasCaption = typeof attributes.caption === 'string';
+      if (hasCaption) figure.push(element('figcaption', {}, [text(attributes.caption as string)], node));
+      // A decorative picture with no caption is no figure: without role="none" screen readers meet an empty, unnamed "figure".
+      return element('figure', { className: ['figure'], ...(attributes.decorative !== undefined && !hasCaption ? { role: 'none' } : {}) }, figure, node);
     }
   }
 }

@@ -89,16 +89,18 @@ export interface RehypeHandrailOptions {
   /** Where images live, to give each Markdown image its size (no layout shift). */
   publicDir?: string;
   /**
-   * Declared languages: a translation (refunds.cy.md) links to pages in its
-   * own language (/cy/articles/…) and labels tables in it.
+   * Declared languages, the default first: a translation (refunds.cy.md)
+   * links to pages in its own language (/cy/articles/…) and labels tables
+   * in it; an original links under the default language's prefix (/en/…
+   * with prefixDefaultLanguage, none otherwise).
    */
   languages?: { code: string; prefix: string; tableLabel: string }[];
 }
 
-/** The language of a translation from its file name ("refunds.cy.md" → "cy"); undefined for an original. */
+/** The language of an article from its file name: "refunds.cy.md" is Welsh, "refunds.md" the default language (the first declared). */
 function languageOfFile(filePath: string | undefined, languages: NonNullable<RehypeHandrailOptions['languages']>) {
   const code = /\.([a-z0-9-]+)\.mdx?$/.exec(filePath ?? '')?.[1];
-  return languages.find((language) => language.code === code);
+  return code === undefined ? languages[0] : languages.find((language) => language.code === code);
 }
 
 /**
@@ -127,7 +129,7 @@ export function rehypeHandrail(options: RehypeHandrailOptions) {
       }
       for (const attribute of ['href', 'src'] as const) {
         let value = node.properties[attribute];
-        // A page link (not a file) in a translation stays in the translation's language.
+        // A page link (not a file) stays in the article's language.
         if (attribute === 'href' && typeof value === 'string' && language?.prefix && parseInternalLink(value) && parseInternalLink(value)?.type !== 'file') {
           value = node.properties[attribute] = `${language.prefix}${value}`;
         }

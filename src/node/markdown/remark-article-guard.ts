@@ -7,6 +7,7 @@ import { formatProblem, type Problem } from '../../shared/problems.ts';
 import { writerComponents, isWriterComponent } from '../../shared/writer-components.ts';
 import { findLocalImports, findMdxCode, type CodeFinding } from './article-code.ts';
 import { mdxToHtml, type MdxToHtmlOptions } from './mdx-to-html.ts';
+import { findDeepNesting, MAX_NESTING } from './nesting.ts';
 
 /** Options for {@link remarkArticleGuard}. */
 export type ArticleGuardOptions = MdxToHtmlOptions & {
@@ -55,9 +56,14 @@ function findComponentMisuse(tree: Root): CodeFinding[] {
 export function remarkArticleGuard(options: ArticleGuardOptions) {
   return (tree: Root, file: VFile): void => {
     const isMdx = (file.path ?? '').endsWith('.mdx');
+    const name = file.path ? path.relative(process.cwd(), file.path).split(path.sep).join('/') : 'an article';
+    // Before anything walks the tree: every later step recurses, and would overflow the stack with no file name.
+    const deep = findDeepNesting(String(file.value ?? ''), { markdown: true });
+    if (deep) {
+      throw new Error(`${name} was not built: it nests ${deep.depth} levels deep (at most ${MAX_NESTING}). Run npm run check to see the problem.`);
+    }
     const findings = [...(isMdx ? [...findMdxCode(tree), ...findComponentMisuse(tree)] : []), ...findLocalImports(tree)];
     if (findings.length) {
-      const name = file.path ? path.relative(process.cwd(), file.path).split(path.sep).join('/') : 'an article';
       const problems: Problem[] = findings.map((f) => ({ file: name, severity: 'error', ...f }));
       throw new Error(`${name} was not built: it holds something that would run as code.\n\n${problems.map(formatProblem).join('\n\n')}\n\nRun npm run check to see every problem.`);
     }

@@ -1,5 +1,5 @@
 /** Reading an export folder: its JSON files (one API page each) and the files beside them. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { exportCandidates } from '../assets.ts';
 import type { Finding } from '../report.ts';
@@ -30,10 +30,12 @@ export function readExportPages(root: string, findings: Finding[]): ExportPage[]
   const base = statSync(root).isFile() ? path.dirname(root) : root;
   const pages: ExportPage[] = [];
   for (const file of files.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
-    const text = readFileSync(path.join(base, file), 'utf8');
+    // Files saved on Windows (PowerShell's Out-File, Notepad) often start with a byte order mark, which JSON.parse refuses.
+    const text = readFileSync(path.join(base, file), 'utf8').replace(/^\uFEFF/, '');
     try {
       const data = JSON.parse(text) as unknown;
       if (data && typeof data === 'object') pages.push({ file, data: (Array.isArray(data) ? { items: data } : data) as Record<string, unknown> });
+      else findings.push({ kind: 'read-error', file, message: 'is JSON but not a page of the export: it holds no list of articles, sections or categories', received: text.trim().slice(0, 40), fix: 'Download this page of the export again, or move the file out of the export folder.' });
     } catch (error) {
       const position = /position (\d+)/.exec(String(error))?.[1];
       const line = position ? text.slice(0, Number(position)).split('\n').length : undefined;
@@ -78,13 +80,45 @@ export function hostOf(url: unknown): string | undefined {
  */
 export function findExportFile(root: string, url: string, folders: readonly string[] = []): string | undefined {
   for (const candidate of exportCandidates(root, url, folders)) {
-    if (!existsSync(candidate)) continue;
-    const stat = statSync(candidate);
-    if (stat.isFile()) return candidate;
-    if (stat.isDirectory()) {
+    if (isExportFile(root, candidate)) return candidate;
+    if (isExportFolder(root, candidate)) {
       const inside = readdirSync(candidate, { withFileTypes: true }).filter((e) => e.isFile());
       if (inside.length === 1) return path.join(candidate, inside[0]!.name);
     }
   }
   return undefined;
+}
+
+/** Whether a path is inside the export once every link on the way is resolved. */
+function isInside(root: string, candidate: string): boolean {
+  try {
+    const real = realpathSync(candidate);
+    const top = realpathSync(root);
+    return real === top || real.startsWith(top.endsWith(path.sep) ? top : top + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a path is a real file of the export: not a symbolic link, and
+ * not reached through "..", a linked folder or an absolute path. An export
+ * comes from someone else (a zip of a docs repository, a download); a link
+ * in it to /etc/passwd or ~/.ssh would otherwise be read, and published
+ * as an article or a download.
+ */
+export function isExportFile(root: string, candidate: string): boolean {
+  try {
+    return lstatSync(candidate).isFile() && isInside(root, candidate);
+  } catch {
+    return false;
+  }
+}
+
+function isExportFolder(root: string, candidate: string): boolean {
+  try {
+    return lstatSync(candidate).isDirectory() && isInside(root, candidate);
+  } catch {
+    return false;
+  }
 }

@@ -10,12 +10,15 @@
  * the folder. `name.fr.md` beside `name.md` is its French translation.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../report.ts';
 import type { OldTarget, SourceArticle, SourceCategory, SourceHelpCenter, SourceVersion } from '../model.ts';
 import { convertTemplateSyntax } from './template-syntax.ts';
+import { isoDateTime } from '../text.ts';
+import { isExportFile } from './export-files.ts';
 
 /** The generators a folder can come from. */
 export type FolderStyle = 'docusaurus' | 'mkdocs' | 'hugo' | 'jekyll' | 'plain';
@@ -52,19 +55,31 @@ export function splitFront(text: string): { front: Front; body: string; bodyLine
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.map(s).filter((x): x is string => !!x) : typeof v === 'string' ? v.split(/[,\s]+/).filter(Boolean) : []);
-const dateOf = (v: unknown) => (v instanceof Date ? v.toISOString() : s(v));
+const dateOf = (v: unknown) => (v instanceof Date ? isoDateTime(v) : s(v));
 const humanise = (name: string) => {
   const words = name.replace(/^\d+[-_.]/, '').replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-function walk(dir: string, root: string, out: string[]): void {
+function walk(dir: string, root: string, out: string[], findings: Finding[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) walk(full, root, out);
-    } else if (ARTICLE_EXT.test(entry.name)) out.push(path.relative(root, full).split(path.sep).join('/'));
+    const file = path.relative(root, full).split(path.sep).join('/');
+    if (entry.isSymbolicLink()) {
+      // A link can lead anywhere on this machine (/etc/passwd, ~/.ssh): it is never followed.
+      if (ARTICLE_EXT.test(entry.name) || statSafe(full)?.isDirectory()) findings.push({ kind: 'read-error', file, message: 'is a symbolic link, which the import does not follow', fix: 'Replace the link with the file (or folder) itself if it belongs to the help center, then run the import again.' });
+    } else if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) walk(full, root, out, findings);
+    } else if (entry.isFile() && ARTICLE_EXT.test(entry.name)) out.push(file);
+  }
+}
+
+function statSafe(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
@@ -81,7 +96,7 @@ export function readFolder(root: string, options: FolderOptions = {}): SourceHel
   const style = options.style ?? detectStyle(root);
   const base = (options.oldBase ?? (style === 'docusaurus' ? '/docs' : '')).replace(/\/+$/, '');
   const files: string[] = [];
-  if (existsSync(root) && statSync(root).isDirectory()) walk(root, root, files);
+  if (existsSync(root) && statSync(root).isDirectory()) walk(root, root, files, findings);
   else findings.push({ kind: 'read-error', file: root, message: 'is not a folder', fix: 'Give the folder that holds the Markdown files (for Docusaurus, docs/).' });
 
   const categoryInfo = new Map<string, { title?: string; description?: string; order?: number }>();
@@ -214,7 +229,7 @@ export function readFolder(root: string, options: FolderOptions = {}): SourceHel
           return { kind: 'article', id: linked.id, locale: lang && lang !== 'en' ? lang : undefined, hash: hash ? decodeURIComponentSafe(hash) : undefined };
         }
       }
-      if (existsSync(path.join(root, resolved)) && statSync(path.join(root, resolved)).isFile()) return { kind: 'file', url: path.join(root, resolved) };
+      if (isExportFile(root, path.join(root, resolved))) return { kind: 'file', url: path.join(root, resolved) };
       // A link written as the old address, relative to this page's old address.
       const own = article.versions[0]?.oldUrls[0];
       if (own) {
@@ -226,7 +241,8 @@ export function readFolder(root: string, options: FolderOptions = {}): SourceHel
       return undefined;
     },
     locateFile(url: string, _article: SourceArticle, version: SourceVersion): string | undefined {
-      if (path.isAbsolute(url) && existsSync(url) && url.startsWith(root)) return url;
+      // A file found by resolveRelative, as its path on this machine.
+      if (path.isAbsolute(url) && url.startsWith(root + path.sep)) return isExportFile(root, url) ? url : undefined;
       let pathname = url;
       try {
         const parsed = new URL(url, 'https://old.invalid/');
@@ -235,10 +251,11 @@ export function readFolder(root: string, options: FolderOptions = {}): SourceHel
       } catch {
         return undefined;
       }
-      const candidates = url.startsWith('/')
-        ? [...folders.map((f) => path.join(root, f, pathname)), ...(base && pathname.startsWith(`${base}/`) ? folders.map((f) => path.join(root, f, pathname.slice(base.length))) : [])]
-        : [path.join(root, path.dirname(version.origin), decodeURIComponentSafe(url.split(/[?#]/)[0]!))];
-      return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+      // Each candidate with the folder it must stay inside: a site folder (Docusaurus' ../static) for a path from the root, the export for a relative one.
+      const candidates: Array<[string, string]> = url.startsWith('/')
+        ? [...folders.map((f): [string, string] => [path.join(root, f), path.join(root, f, pathname)]), ...(base && pathname.startsWith(`${base}/`) ? folders.map((f): [string, string] => [path.join(root, f), path.join(root, f, pathname.slice(base.length))]) : [])]
+        : [[root, path.join(root, path.dirname(version.origin), decodeURIComponentSafe(url.split(/[?#]/)[0]!))]];
+      return candidates.find(([inside, c]) => isExportFile(inside, c))?.[1];
     },
   };
 }
@@ -273,7 +290,13 @@ function oldAddresses(file: string, front: Front, style: FolderStyle, base: stri
 }
 
 function readVersion(root: string, file: string, locale: string, findings: Finding[]): { version: SourceVersion; front: Front } | undefined {
-  const text = readFileSync(path.join(root, file), 'utf8');
+  const bytes = readFileSync(path.join(root, file));
+  if (!isUtf8(bytes)) {
+    // Read as UTF-8 anyway, a UTF-16 or Latin-1 file becomes "�" and NUL characters in the article and its description.
+    findings.push({ kind: 'read-error', file, message: `is not UTF-8 text${bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it is UTF-16)' : ''}, so it was not imported`, fix: 'Save it as UTF-8 (in VS Code: "Save with Encoding", then "UTF-8"), then run the import again.' });
+    return undefined;
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const { front, body, bodyLine, error } = splitFront(text);
   if (error) {
     findings.push({ kind: 'read-error', file, line: 2, message: `has front matter that could not be read: ${error}`, fix: 'Fix the front matter; the file was imported without it.' });

@@ -13,6 +13,7 @@
 import type { Finding } from '../report.ts';
 import type { OldTarget, SourceArticle, SourceCategory, SourceHelpCenter, SourceVersion } from '../model.ts';
 import { findExportFile, hostOf, listOf, num, readExportPages, str } from './export-files.ts';
+import { isoDateTime } from '../text.ts';
 
 type Row = Record<string, unknown>;
 
@@ -83,7 +84,19 @@ export function readIntercom(root: string): SourceHelpCenter {
   const seen = new Set<string>();
   for (const row of articleRows) {
     const id = str(row.id);
-    if (!id || seen.has(id)) continue;
+    const file = row.origin.split(':')[0]!;
+    if (!id) {
+      findings.push({ kind: 'row-skipped', file, message: 'has an article with no id, which was not imported', received: str(row.title) ?? 'an article without a title', fix: 'Export this page again, or add the missing id by hand and run the import again.', source: file });
+      continue;
+    }
+    if (seen.has(id)) {
+      // Overlapping pages repeat an article unchanged; different text under one id loses this copy.
+      const first = articleRows.find((other) => str(other.id) === id)!;
+      if (first !== row && (str(first.title) !== str(row.title) || str(first.body) !== str(row.body))) {
+        findings.push({ kind: 'duplicate-id', file, message: `has article ${id} a second time, with different text; the first one (${first.origin.split(':')[0]}) was imported, this one was not`, received: `"${str(row.title) ?? ''}", and before it "${str(first.title) ?? ''}"`, fix: 'Check which version is current; if both are articles, one was exported under the wrong id: export again.', source: row.origin });
+      }
+      continue;
+    }
     seen.add(id);
     const parent = str(row.parent_id) ?? (Array.isArray(row.parent_ids) ? str(row.parent_ids[0]) : undefined);
     if (!parent || !groups.has(parent)) {
@@ -98,7 +111,7 @@ export function readIntercom(root: string): SourceHelpCenter {
       description: str(content.description),
       format: 'html',
       draft: str(content.state) === 'draft',
-      updated: typeof content.updated_at === 'number' ? new Date(content.updated_at * 1000).toISOString() : str(content.updated_at),
+      updated: typeof content.updated_at === 'number' ? isoDateTime(content.updated_at) : str(content.updated_at),
       oldUrls: [...(str(content.url) ? [str(content.url)!] : []), `/${lang}/articles/${id}`],
       origin,
     });

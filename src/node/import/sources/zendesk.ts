@@ -84,8 +84,32 @@ export function readZendesk(root: string): SourceHelpCenter {
     const articles = [...listOf(page, 'articles'), ...(single && typeof single === 'object' ? [single as Row] : [])];
     for (const row of articles) {
       const id = str(row.id);
-      if (!id) continue;
-      const origin = `${page.file}: article ${id}${row.locale ? ` (${String(row.locale)})` : ''}`;
+      const locale = str(row.locale);
+      if (!id || !locale) {
+        // Every article the Help Center API lists has both; without them there is no file to write or address to redirect.
+        findings.push({
+          kind: 'row-skipped',
+          file: page.file,
+          message: `has an article with no ${id ? 'locale' : 'id'}, which was not imported`,
+          received: str(row.title) ?? (id ? `article ${id}` : 'an article without a title'),
+          fix: 'Export this page again (npm run zendesk-export), or add the missing field by hand and run the import again.',
+          source: page.file,
+        });
+        continue;
+      }
+      const origin = `${page.file}: article ${id} (${locale})`;
+      const earlier = articleText.get(id)?.get(locale.toLowerCase());
+      if (earlier && (earlier.title !== (str(row.title) ?? '') || earlier.body !== (str(row.body) ?? ''))) {
+        // Overlapping pages repeat an article unchanged (harmless); different text under one id loses one of them.
+        findings.push({
+          kind: 'duplicate-id',
+          file: page.file,
+          message: `has article ${id} (${locale}) a second time, with different text; this later one was imported, the one in ${earlier.origin.split(':')[0]} was not`,
+          received: `"${str(row.title) ?? ''}", and before it "${earlier.title}"`,
+          fix: 'Check which version is current; if both are articles, one was exported under the wrong id: export again.',
+          source: origin,
+        });
+      }
       const source = str(row.source_locale)?.toLowerCase();
       if (!articleMeta.has(id) || (source && str(row.locale)?.toLowerCase() === source)) articleMeta.set(id, { ...row, origin });
       if (source && !articleText.has(id)) sourceLocales.set(source, (sourceLocales.get(source) ?? 0) + 1);

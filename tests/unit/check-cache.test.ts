@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { readdir, rm, writeFile, readFile, appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ArticleCheckCache } from '../../src/node/check/article-cache.ts';
+import { checkContent, type ContentCheckResult } from '../../src/node/check/index.ts';
+import { publicDir } from '../../src/node/project-paths.ts';
+import { FIXTURES, fixtureContent } from './fixture-content.ts';
+
+const TODAY = new Date('2026-11-28T12:00:00Z');
+
+/** Checks a content folder, through a cache kept in `cacheFile` when given, and returns the result with the cache's counts. */
+async function check(contentDir: string, cacheFile?: string): Promise<{ result: ContentCheckResult; counts?: ArticleCheckCache['counts'] }> {
+  const paths = { root: path.dirname(contentDir), contentDir, publicDir };
+  const articleCache = cacheFile ? await ArticleCheckCache.open(cacheFile, paths) : undefined;
+  const result = await checkContent(paths, { today: TODAY, articleCache });
+  await articleCache?.save();
+  return { result, counts: articleCache?.counts };
+}
+
+/** What a writer is told, and what pages are built from: comparable between a cached and a fresh check. */
+function outcome(result: ContentCheckResult) {
+  return {
+    problems: result.problems,
+    articles: result.articles.map(({ file, slug, category, format, data, scan, bodyLineOffset }) => ({
+      file,
+      slug,
+      category,
+      format,
+      data,
+      bodyLineOffset,
+      scan: scan && { headingIds: scan.headingIds, headings: scan.headings, references: scan.references },
+    })),
+    translations: result.languages.translations.map((t) => t.file),
+  };
+}
+
+async function articleFiles(contentDir: string): Promise<string[]> {
+  const dir = path.join(contentDir, 'articles');
+  return (await readdir(dir, { recursive: true })).filter((f) => /\.mdx?$/.test(f)).map((f) => path.join(dir, f));
+}
+
+const BROKEN_CASES = await readdir(path.join(FIXTURES, 'broken'));
+
+describe('the content check kept between runs', () => {
+  const cases = ['', ...BROKEN_CASES];
+  for (const name of cases) {
+    test(`${name || 'valid'}: the second run reads every article from the cache and says exactly what a fresh check says`, async () => {
+      const contentDir = await fixtureContent(name || undefined);
+      const cacheFile = path.join(contentDir, '..', `${path.basename(contentDir)}.check.v8`);
+      try {
+        const fresh = outcome((await check(contentDir)).result);
+        const first = await check(contentDir, cacheFile);
+        const second = await check(contentDir, cacheFile);
+        assert.deepEqual(outcome(first.result), fresh);
+        assert.deepEqual(outcome(second.result), fresh);
+        assert.equal(second.counts!.read, 0, 'nothing is read again while no file changed');
+        assert.equal(second.counts!.reused, first.counts!.read);
+      } finally {
+        await rm(contentDir, { recursive: true, force: true });
+        await rm(cacheFile, { force: true });
+      }
+    });
+  }
+
+  test('a changed article is read again, and its problem is still reported on every later run', async () => {
+    const contentDir = await fixtureContent();
+    const cacheFile = `${contentDir}.check.v8`;
+    try {
+      // Originals and translations alike.
+      const all = await articleFiles(contentDir);
+      assert.ok(all.some((f) => f.endsWith('.cy.md')), 'the fixture has a translation');
+      await check(contentDir, cacheFile);
+      const welcome = path.join(contentDir, 'articles/getting-started/welcome.md');
+      await appendFile(welcome, '\nSee [the prices](/articles/prices/).\n');
+      const changed = await check(contentDir, cacheFile);
+      assert.equal(changed.counts!.read, 1, 'only the changed article is read');
+      assert.equal(changed.counts!.reused, all.length - 1);
+      const again = await check(contentDir, cacheFile);
+      assert.equal(again.counts!.read, 0);
+      for (const run of [changed, again]) {
+        const problem = run.result.problems.find((p) => p.rule === 'broken-link');
+        assert.ok(problem, 'the broken link is reported');
+        assert.match(problem.file, /welcome\.md$/);
+        assert.equal(problem.received, '/articles/prices/');
+      }
+      // The same file from a cached check and a fresh one: the same line and column.
+      assert.deepEqual(again.result.problems, (await check(contentDir)).result.problems);
+    } finally {
+      await rm(contentDir, { recursive: true, force: true });
+      await rm(cacheFile, { force: true });
+    }
+  });
+
+  test('a problem across files is found when only the other file changed: a link and a related article to an article removed', async () => {
+    const contentDir = await fixtureContent();
+    const cacheFile = `${contentDir}.check.v8`;
+    try {
+      // welcome.md names pay-an-invoice in related (line 5) and links to it.
+      assert.match(await readFile(path.join(contentDir, 'articles/getting-started/welcome.md'), 'utf8'), /related: \[pay-an-invoice\][\s\S]*\(\/articles\/pay-an-invoice\/#ways-to-pay\)/);
+      const before = await check(contentDir, cacheFile);
+      assert.deepEqual(before.result.problems.filter((p) => p.severity === 'error'), []);
+      // Only the linked article changes: it is removed (its translation, if any, goes with it).
+      for (const file of await articleFiles(contentDir)) if (path.basename(file).startsWith('pay-an-invoice.')) await rm(file);
+      const after = await check(contentDir, cacheFile);
+      assert.equal(after.counts!.read, 0, 'welcome.md and its translation are read from the cache');
+      const broken = after.result.problems.filter((p) => p.file.endsWith('welcome.md'));
+      assert.ok(broken.some((p) => p.rule === 'broken-link' && p.received === '/articles/pay-an-invoice/#ways-to-pay'), JSON.stringify(broken, null, 2));
+      const related = broken.find((p) => p.rule === 'related');
+      assert.ok(related, 'the related article that no longer exists is reported');
+      assert.equal(related.line, 5, 'with the line of the related entry, as a fresh check gives it');
+      assert.deepEqual(after.result.problems, (await check(contentDir)).result.problems);
+    } finally {
+      await rm(contentDir, { recursive: true, force: true });
+      await rm(cacheFile, { force: true });
+    }
+  });
+
+  test('a translation is read again when its original is renamed, since its messages name the original', async () => {
+    const contentDir = await fixtureContent('translation-inherited-field');
+    const cacheFile = `${contentDir}.check.v8`;
+    try {
+      const first = await check(contentDir, cacheFile);
+      const inherited = first.result.problems.find((p) => p.message.includes('is taken from the original'));
+      assert.ok(inherited, 'the fixture sets a field a translation takes from its original');
+      const welcome = path.join(contentDir, 'articles/getting-started/welcome.md');
+      const renamed = path.join(contentDir, 'articles/getting-started/welcome.mdx');
+      await writeFile(renamed, await readFile(welcome, 'utf8'));
+      await rm(welcome);
+      const second = await check(contentDir, cacheFile);
+      assert.equal(second.counts!.read, 2, 'the renamed original and its translation');
+      const fresh = (await check(contentDir)).result;
+      assert.deepEqual(second.result.problems, fresh.problems);
+      assert.ok(second.result.problems.some((p) => p.message.includes('is taken from the original (') && p.message.includes('welcome.mdx')));
+    } finally {
+      await rm(contentDir, { recursive: true, force: true });
+      await rm(cacheFile, { force: true });
+    }
+  });
+
+  test('a change to site.yaml reads every article again', async () => {
+    const contentDir = await fixtureContent();
+    const cacheFile = `${contentDir}.check.v8`;
+    try {
+      const first = await check(contentDir, cacheFile);
+      await appendFile(path.join(contentDir, 'site.yaml'), '\n# edited\n');
+      const second = await check(contentDir, cacheFile);
+      assert.equal(second.counts!.reused, 0);
+      assert.equal(second.counts!.read, first.counts!.read);
+    } finally {
+      await rm(contentDir, { recursive: true, force: true });
+      await rm(cacheFile, { force: true });
+    }
+  });
+
+  test('an unreadable cache file is ignored', async () => {
+    const contentDir = await fixtureContent();
+    const cacheFile = `${contentDir}.check.v8`;
+    try {
+      await writeFile(cacheFile, 'not a cache');
+      const { result, counts } = await check(contentDir, cacheFile);
+      assert.equal(counts!.reused, 0);
+      assert.deepEqual(outcome(result), outcome((await check(contentDir)).result));
+    } finally {
+      await rm(contentDir, { recursive: true, force: true });
+      await rm(cacheFile, { force: true });
+    }
+  });
+});
