@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,18 +7,8 @@ import { describe, test } from 'node:test';
 import { BUILD_MARKER } from '../../src/node/publish.ts';
 import { generateHelpCenter } from '../../bench/lib/generate.ts';
 import { projectRoot } from '../../src/node/project-paths.ts';
+import { buildContent } from './build-content.ts';
 
-function build(contentDir: string, outDir: string) {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {
-    cwd: projectRoot,
-    // Verbose: Astro's page list says which pages came from the cache.
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_VERBOSE: '1' },
-    encoding: 'utf8',
-  });
-  const output = `${result.stdout}\n${result.stderr}`;
-  assert.equal(result.status, 0, output);
-  return output;
-}
 
 /** Every file under a folder with its bytes' digest, by relative path. */
 async function tree(dir: string): Promise<Map<string, string>> {
@@ -53,7 +42,7 @@ describe('incremental build', { concurrency: false }, () => {
     // The cache folder astro.config.mjs gives this content set.
     const cacheDir = path.join(projectRoot, '.handrail/cache', createHash('sha1').update(content).digest('hex').slice(0, 12));
     await rm(cacheDir, { recursive: true, force: true });
-    build(content, path.join(root, 'first'));
+    buildContent(content, path.join(root, 'first'));
 
     const inOrder = [...files.keys()].filter((f) => f.startsWith('articles/'));
     const articles = [...inOrder].sort();
@@ -68,12 +57,12 @@ describe('incremental build', { concurrency: false }, () => {
     await edit(path.join(content, mdx.find((f) => f !== linkedFile)!), (t) => t.replace('## Before you start', '## Before you begin'));
     await rm(path.join(content, inOrder.at(-1)!));
 
-    const output = build(content, path.join(root, 'incremental'));
+    const output = buildContent(content, path.join(root, 'incremental'));
     const reused = output.match(/\((restored|cached)\)/g)?.length ?? 0;
     assert.ok(reused > 40, `most of the 59 article pages reused, got ${reused}`);
 
     await rm(cacheDir, { recursive: true, force: true });
-    build(content, path.join(root, 'cold'));
+    buildContent(content, path.join(root, 'cold'));
     const [warm, cold] = [await tree(path.join(root, 'incremental')), await tree(path.join(root, 'cold'))];
     const differ = [...new Set([...warm.keys(), ...cold.keys()])].filter((file) => warm.get(file) !== cold.get(file));
     assert.deepEqual(differ, []);

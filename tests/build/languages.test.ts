@@ -6,7 +6,6 @@
  * rebuild after the strings file changes.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,19 +13,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { projectRoot } from '../../src/node/project-paths.ts';
+import { buildContent } from './build-content.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
-function build(contentDir: string, outDir: string): string {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--out', outDir], {
-    cwd: projectRoot,
-    // Verbose: Astro's page list says which pages came from the cache.
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: contentDir, HANDRAIL_VERBOSE: '1' },
-    encoding: 'utf8',
-  });
-  const output = `${result.stdout}\n${result.stderr}`;
-  assert.equal(result.status, 0, output);
-  return output;
-}
 
 const WELSH_STRINGS = `header.contact: Siarad â ni
 site.name: Cymorth Prawf
@@ -76,7 +65,7 @@ describe('languages in the build', { concurrency: false }, () => {
     // The cache folder astro.config.mjs gives this content set: the rebuild test keeps it.
     cacheDir = path.join(projectRoot, '.handrail/cache', createHash('sha1').update(content).digest('hex').slice(0, 12));
     out = path.join(root, 'first');
-    build(content, out);
+    buildContent(content, out);
   });
 
   after(async () => {
@@ -160,13 +149,13 @@ describe('languages in the build', { concurrency: false }, () => {
 
   test('an incremental rebuild after translations/cy.yaml changes re-renders the kept pages with the new words', async () => {
     // Unchanged, the rebuild takes article pages from the cache: what the change below must defeat.
-    const unchanged = build(content, path.join(root, 'unchanged'));
+    const unchanged = buildContent(content, path.join(root, 'unchanged'));
     assert.ok((unchanged.match(/\((restored|cached)\)/g)?.length ?? 0) > 0, `an unchanged rebuild reuses pages:\n${unchanged}`);
 
     // Only an interface string: nothing the Markdown pipeline uses, so only the page key can tell.
     await writeFile(path.join(content, 'translations/cy.yaml'), WELSH_STRINGS.replace('header.contact: Siarad â ni', 'header.contact: Ffoniwch ni'));
     out = path.join(root, 'interface');
-    build(content, out);
+    buildContent(content, out);
     for (const address of ['cy/articles/pay-an-invoice', 'cy/articles/welcome']) {
       const html = await page(address);
       assert.match(html, /data-contact-link>[\s\S]*?Ffoniwch ni<\/a>/, address);
@@ -176,7 +165,7 @@ describe('languages in the build', { concurrency: false }, () => {
     // The words articles are rendered with, and the site's name.
     await writeFile(path.join(content, 'translations/cy.yaml'), WELSH_STRINGS.replace('callout.tip: Cyngor', 'callout.tip: Awgrym da').replace('table.label: Tabl data', 'table.label: Tabl').replace('site.name: Cymorth Prawf', 'site.name: Help Prawf'));
     out = path.join(root, 'changed');
-    build(content, out);
+    buildContent(content, out);
     const welsh = await page('cy/articles/pay-an-invoice');
     assert.equal(textOf(welsh, /<p class="callout__title">([\s\S]*?)<\/p>/), 'Awgrym da');
     assert.match(welsh, /aria-label="Tabl: Ffyrdd o dalu"/);
