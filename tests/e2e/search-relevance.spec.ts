@@ -61,7 +61,9 @@ test('customers find the article that answers them (top-3 at least 95 %, top-1 a
   for (const query of relevanceQueries) {
     await page.goto(`${basePath()}search/?q=${encodeURIComponent(query.query)}`);
     // A query from the address is announced as soon as its results are shown.
-    await expect(status, query.query).toContainText(`“${query.query.trim()}”`);
+    // This test measures relevance, not speed (that is `npm run bench`): a
+    // loaded CI machine once took over 5 s for one page's first search.
+    await expect(status, query.query).toContainText(`“${query.query.trim()}”`, { timeout: 20_000 });
     const slugs = await resultSlugs(page);
     const outcome: Outcome = { query, rank: slugs.indexOf(query.expected) + 1, top: slugs[0] ?? '(none)' };
 
