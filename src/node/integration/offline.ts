@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 // The one function used, from its own module: the package's entry also loads Babel and Rollup (0.5–0.8 s CPU on every build).
@@ -140,8 +141,11 @@ export async function addOfflineSupport(siteDir: string, base: string, languages
   // only forward to a page saved anyway (an import makes hundreds of them).
   const redirectPages = new Set<string>();
   const sizes = new Map<string, number>();
+  // Read synchronously, one file at a time: a promise per file made this
+  // loop eight times slower (0.4 s for 2,000 files, the rebuild's largest
+  // cost after Pagefind), and nothing else runs while the last hook waits.
   for (const file of files) {
-    const bytes = await readFile(file);
+    const bytes = readFileSync(file);
     hash.update(path.relative(siteDir, file)).update(bytes);
     sizes.set(file, bytes.length);
     if (file.endsWith('.html') && bytes.includes('<meta http-equiv="refresh"')) redirectPages.add(file);
