@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   await mkdir(path.dirname(outDir), { recursive: true });
   const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot },
+    // Node keeps the compiled code of Astro, Vite and the rest between builds
+    // (its files are keyed by their contents): 0.2 s of every build's start.
+    env: { NODE_COMPILE_CACHE: path.join(scratchRoot, 'cache/node-compile'), ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (astro.status !== 0) {
