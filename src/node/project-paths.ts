@@ -39,6 +39,10 @@ export const OPTIONAL_SETTINGS_FILES = ['announcements.yaml', 'synonyms.yaml', '
  */
 export function astroCacheDir(): string {
   const other = process.env.HANDRAIL_CONTENT_DIR;
+  // A part of a split build (HANDRAIL_PART) keeps its own: Astro's incremental cache forgets
+  // every page the last build did not render, so parts sharing one would undo each other's.
+  const part = process.env.HANDRAIL_PART;
+  if (part) return `./.handrail/cache/${other ? `${createHash('sha1').update(other).digest('hex').slice(0, 12)}-` : ''}part-${part}`;
   return other ? `./.handrail/cache/${createHash('sha1').update(other).digest('hex').slice(0, 12)}` : './node_modules/.astro';
 }
 
