@@ -11,6 +11,7 @@
  *
  *   node scripts/build.ts --part <language> --no-finish [--out DIR]
  *   node scripts/build.ts --finish DIR… [--out dist]
+ *   node scripts/build.ts --list-parts      (the parts as JSON, for a CI matrix)
  *
  * A part renders one declared language's pages (the default language's
  * part also the pages the site has once) and leaves out the steps over the
@@ -39,7 +40,7 @@ import { PhaseTimer } from '../src/node/integration/timings.ts';
 import { JoinError, joinParts } from '../src/node/join-parts.ts';
 import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
 import { pauseFor, publishBuild, recoverAndClean, refuseOutput } from '../src/node/publish.ts';
-import { readLanguagePrefixes } from '../src/node/site-settings.ts';
+import { readLanguageCodes } from '../src/node/site-settings.ts';
 import { PART_VARIABLE } from '../src/shared/build-parts.ts';
 
 function usage(problem: string): never {
@@ -54,13 +55,20 @@ try {
   usage((error as Error).message);
 }
 const { values, positionals } = parsed;
+if (values['list-parts']) {
+  // The matrix of a CI workflow (.github/workflows/build-split.yml): one part per language.
+  const codes = readLanguageCodes();
+  if (codes.length === 0) usage('content/site.yaml could not be read: `npm run check` says why.');
+  console.log(JSON.stringify(codes));
+  process.exit(0);
+}
 const part = values.part;
 if (part !== undefined && values.finish) usage('--part builds one part and --finish joins them: use one or the other.');
 if (part !== undefined && !values['no-finish']) usage(`--part ${part} builds one language's pages only, without the search index and offline support over the whole site: add --no-finish, and join the parts with --finish.`);
 if (part === undefined && values['no-finish']) usage('--no-finish goes with --part <language>: a whole build always finishes.');
 if (!values.finish && positionals.length) usage(`Unexpected ${positionals.join(' ')}: only --finish takes folders.`);
 if (part !== undefined) {
-  const codes = readLanguagePrefixes().map((language) => language.code);
+  const codes = readLanguageCodes();
   if (codes.length && !codes.includes(part)) usage(`--part ${part} is not a language of content/site.yaml. A part is one declared language: ${codes.join(', ')}.`);
 }
 const outDir = path.resolve(projectRoot, values.out!);

@@ -14,4 +14,6 @@ export const BUILD_OPTIONS = {
   'no-finish': { type: 'boolean', default: false },
   /** Join the parts' folders (the positional arguments) and run those steps once. */
   finish: { type: 'boolean', default: false },
+  /** Print the parts as JSON, one per declared language (a CI matrix), and build nothing. */
+  'list-parts': { type: 'boolean', default: false },
 } as const;
