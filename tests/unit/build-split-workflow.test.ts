@@ -46,7 +46,7 @@ describe('the split-build workflow', async () => {
     assert.ok(runs(check).some((run) => run === 'npm run check'), 'the content is checked once, before any part');
   });
 
-  test('the matrix is one part per language of content/site.yaml', () => {
+  test('the matrix is one part per language of content/site.yaml', async () => {
     assert.equal(pages.strategy?.matrix.part, '${{ fromJSON(needs.check.outputs.parts) }}');
     assert.equal(check.outputs?.parts, '${{ steps.parts.outputs.parts }}');
     const list = check.steps.find((step) => step.id === 'parts');
@@ -56,11 +56,9 @@ describe('the split-build workflow', async () => {
     delete env.HANDRAIL_CONTENT_DIR; // the demo content, as the workflow builds it
     const listed = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), '--list-parts'], { cwd: projectRoot, encoding: 'utf8', env });
     assert.equal(listed.status, 0, listed.stderr);
-    return readFile(path.join(projectRoot, 'content/site.yaml'), 'utf8').then((text) => {
-      const declared = (parse(text) as { languages: { code: string }[] }).languages.map((language) => language.code);
-      assert.deepEqual(JSON.parse(listed.stdout), declared);
-      assert.ok(declared.length > 1, 'the demo is in several languages');
-    });
+    const declared = (parse(await readFile(path.join(projectRoot, 'content/site.yaml'), 'utf8')) as { languages: { code: string }[] }).languages.map((language) => language.code);
+    assert.deepEqual(JSON.parse(listed.stdout), declared);
+    assert.ok(declared.length > 1, 'the demo is in several languages');
   });
 
   test('every command exists: npm scripts in package.json, build options in scripts/build.ts', () => {
