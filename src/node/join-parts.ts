@@ -116,7 +116,7 @@ export async function readParts(dirs: readonly string[]): Promise<FoundPart[]> {
 }
 
 /** Files under a folder, relative, with "/" separators, sorted. */
-async function filesUnder(dir: string): Promise<string[]> {
+export async function siteFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
@@ -144,7 +144,7 @@ export async function joinParts(dirs: readonly string[], into: string): Promise<
   const from = new Map<string, string>();
   let shared = 0;
   for (const dir of new Set(parts.map((part) => part.dir))) {
-    const files = (await filesUnder(dir)).filter((name) => name !== BUILD_MARKER && !PART_RECORD.test(name));
+    const files = (await siteFiles(dir)).filter((name) => name !== BUILD_MARKER && !PART_RECORD.test(name));
     const made = new Set<string>();
     const copies: Promise<void>[] = [];
     for (const name of files) {

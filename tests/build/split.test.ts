@@ -12,14 +12,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { projectRoot } from '../../src/node/project-paths.ts';
+import { siteFiles as filesOf } from '../../src/node/join-parts.ts';
 import { BUILD_MARKER } from '../../src/node/publish.ts';
-import { buildContent } from './build-content.ts';
+import { buildContent, runBuild } from './build-content.ts';
 import { searchBuiltSite } from './pagefind-search.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
@@ -44,25 +45,6 @@ const REDIRECTS = `redirects:
 `;
 
 const LANGUAGES = ['en', 'cy', 'ar'];
-
-/** Runs scripts/build.ts with arguments; returns its exit code and everything it printed. */
-function build(content: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: content, ...extraEnv },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
-
-/** Every file under a folder, relative with "/", sorted. */
-async function filesOf(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 /** Digest of a built file, with the one difference that is allowed normalised. */
 async function digestOf(dir: string, name: string): Promise<string> {
@@ -97,12 +79,12 @@ describe('a build split into parts', { concurrency: false }, () => {
     whole = path.join(root, 'whole');
     buildContent(content, whole);
     for (const code of LANGUAGES) {
-      const { status, output } = build(content, ['--part', code, '--no-finish', '--out', part(code)]);
+      const { status, output } = runBuild(content, ['--part', code, '--no-finish', '--out', part(code)]);
       assert.equal(status, 0, output);
       assert.match(output, new RegExp(`✓ Built the part ${code} into`));
     }
     split = path.join(root, 'split');
-    const finished = build(content, ['--finish', ...LANGUAGES.map(part), '--out', split]);
+    const finished = runBuild(content, ['--finish', ...LANGUAGES.map(part), '--out', split]);
     assert.equal(finished.status, 0, finished.output);
     assert.match(finished.output, /✓ Joined 3 parts \(en, cy, ar\)/);
     assert.match(finished.output, /✓ Search index: \d+ pages\./);
@@ -192,7 +174,7 @@ describe('a build split into parts', { concurrency: false }, () => {
   test('refusals name the problem and the fix, and publish nothing', async () => {
     const out = path.join(root, 'refused');
     const refused = (args: string[]) => {
-      const result = build(content, [...args, '--out', out]);
+      const result = runBuild(content, [...args, '--out', out]);
       assert.notEqual(result.status, 0, result.output);
       assert.doesNotMatch(result.output, /\n\s+at .+:\d+:\d+/, 'no stack trace');
       assert.ok(!existsSync(out), 'nothing published');
