@@ -10,13 +10,14 @@
  *   npm run bench:split                       the demo content
  *   npm run bench:split -- --size 1000        1,000 generated articles in the demo's three languages
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeContent } from './lib/corpus.ts';
 import { runBuild, type BuildRun } from './lib/run-build.ts';
 import { contentDir as demoContent, projectRoot } from '../src/node/project-paths.ts';
+import { recoverAndClean } from '../src/node/publish.ts';
 import { readLanguageCodes } from '../src/node/site-settings.ts';
 
 const { values } = parseArgs({ options: { size: { type: 'string' } } });
@@ -29,20 +30,29 @@ interface Figures {
   wallSeconds: number;
   cpuSeconds: number;
   peakGB: number;
+  /** Wall seconds of each build phase (check, astro, join, pagefind, offline), from HANDRAIL_TIMINGS_FILE. */
+  phases: Record<string, number>;
 }
 
-const figuresOf = (run: BuildRun): Figures => ({ wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakGB: run.memory.total / 1e9 });
-const describe = (name: string, f: Figures) => `${name}: ${f.wallSeconds.toFixed(1)} s wall, ${f.cpuSeconds.toFixed(1)} s CPU, ${f.peakGB.toFixed(2)} GB peak`;
+const figuresOf = (run: BuildRun, phases: Record<string, number>): Figures => ({ wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakGB: run.memory.total / 1e9, phases });
+const describe = (name: string, f: Figures) =>
+  `${name}: ${f.wallSeconds.toFixed(1)} s wall, ${f.cpuSeconds.toFixed(1)} s CPU, ${f.peakGB.toFixed(2)} GB peak (${Object.entries(f.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ')})`;
 
 async function build(content: string | undefined, args: string[]): Promise<Figures> {
+  // Builds left by an earlier run are deleted now, not by the measured build's own tidy-up.
+  await recoverAndClean(path.join(workDir, 'out', 'none'), { root: projectRoot, scratchRoot: path.join(projectRoot, '.handrail') });
   // Cold: no Astro cache, no check results kept, for the whole build and for every part.
   await rm(path.join(projectRoot, '.handrail/cache'), { recursive: true, force: true });
   if (!content) await rm(path.join(projectRoot, 'node_modules/.astro'), { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const timings = path.join(workDir, 'timings.json');
+  await rm(timings, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_TIMINGS_FILE: timings };
   if (content) env.HANDRAIL_CONTENT_DIR = content;
   else delete env.HANDRAIL_CONTENT_DIR;
   delete env.HANDRAIL_PART;
-  return figuresOf(await runBuild(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], { cwd: projectRoot, env }));
+  const run = await runBuild(process.execPath, [path.join(projectRoot, 'scripts/build.ts'), ...args], { cwd: projectRoot, env });
+  const phases = JSON.parse(await readFile(timings, 'utf8')) as Record<string, { wallSeconds: number }>;
+  return figuresOf(run, Object.fromEntries(Object.entries(phases).map(([phase, t]) => [phase, t.wallSeconds])));
 }
 
 async function main(): Promise<void> {

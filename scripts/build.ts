@@ -44,7 +44,7 @@ import { readLanguageCodes } from '../src/node/site-settings.ts';
 import { PART_VARIABLE } from '../src/shared/build-parts.ts';
 
 function usage(problem: string): never {
-  console.error(`\n✗ ${problem}\n\nUsage:\n  npm run build [-- --out DIR]                                 the whole site\n  npm run build -- --part <language> --no-finish [--out DIR]   one language's pages, for a CI job\n  npm run build -- --finish DIR… [--out DIR]                    join the parts, index search once, publish`);
+  console.error(`\n✗ ${problem}\n\nUsage:\n  npm run build [-- --out DIR]                                 the whole site\n  npm run build -- --part <language> --no-finish [--out DIR]   one language's pages, for a CI job\n  npm run build -- --finish DIR… [--out DIR]                    join the parts, index search once, publish\n  npm run build -- --list-parts                                 the parts, one per language, as JSON`);
   process.exit(2);
 }
 
