@@ -62,7 +62,7 @@ export default defineConfig({
   // never mix with the demo's (src/node/project-paths.ts).
   cacheDir: astroCacheDir(),
   // One stylesheet file, cached once for every page (and offline).
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
   prefetch: false,
   markdown: {

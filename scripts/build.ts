@@ -131,7 +131,9 @@ async function main(): Promise<void> {
     await finishParts(scratch);
   } else {
     // A part is named to Astro (and so to every route) by the environment; unset, the whole site.
-    const env: NodeJS.ProcessEnv = { ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot };
+    // Node keeps the compiled code of Astro, Vite and the rest between builds
+    // (its files are keyed by their contents): 0.2 s of every build's start.
+    const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: path.join(scratchRoot, 'cache/node-compile'), ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot };
     delete env[PART_VARIABLE];
     if (part !== undefined) env[PART_VARIABLE] = part;
     const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HelpCenter } from './help-center.ts';
 import { pagerNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
 import { scriptSourcesDigest } from '../node/source-digest.ts';
+import { noticeWindow } from '../shared/announcements.ts';
 
 /**
  * What every page shows whatever its article: site settings (the name and
@@ -13,8 +14,17 @@ import { scriptSourcesDigest } from '../node/source-digest.ts';
  * and so does a change to the pages' scripts (scriptSourcesDigest: scripts
  * loaded on demand are outside Astro's graph).
  */
-export function siteKey(center: Pick<HelpCenter, 'site' | 'contact' | 'notices' | 'synonymGroups' | 'categories'>, siteStrings: Readonly<Record<string, unknown>> = {}): string {
-  return digest([center.site, center.contact, center.notices, center.synonymGroups, center.categories, siteStrings, scriptSourcesDigest()]);
+export function siteKey(
+  center: Pick<HelpCenter, 'site' | 'contact' | 'notices' | 'synonymGroups' | 'categories'>,
+  siteStrings: Readonly<Record<string, unknown>> = {},
+  now = Date.now(),
+): string {
+  // A notice that has ended by the build is left out of pages, and one yet to start is hidden (Announcements.astro): a page kept from a build before either moment would still show it.
+  const noticeStates = center.notices.map((notice) => {
+    const { start, end } = noticeWindow(notice, center.site.timeZone);
+    return [start > now, end !== undefined && end <= now];
+  });
+  return digest([center.site, center.contact, center.notices, noticeStates, center.synonymGroups, center.categories, siteStrings, scriptSourcesDigest()]);
 }
 
 /**
@@ -44,6 +54,18 @@ export function articlePageKey(
     linked(previous),
     linked(next),
   ]);
+}
+
+/**
+ * The data a list page is made from (a category's page, a letter's page of
+ * the A–Z list, the A–Z index): the site's key, its language and what it
+ * lists, which holds each article's front matter but never its body. An
+ * article whose body changed leaves every list page as it was, so a
+ * rebuild reuses them; a changed title or description renews the pages
+ * that list it.
+ */
+export function listPageKey(site: string, code: string, listed: unknown): string {
+  return digest([site, code, listed]);
 }
 
 function digest(value: unknown): string {

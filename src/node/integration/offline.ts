@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 // The one function used, from its own module: the package's entry also loads Babel and Rollup (0.5–0.8 s CPU on every build).
 import { injectManifest } from 'workbox-build/build/inject-manifest.js';
@@ -113,6 +115,46 @@ function urlOf(siteDir: string, file: string, base: string): string {
   return `${base}${relative.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
+/** What the offline step needs of one built file. */
+export interface ScannedFile {
+  /** Its size in bytes. */
+  bytes: number;
+  /** SHA-256 of its bytes, for the release. */
+  digest: Buffer;
+  /** A redirect page of an old address, which the offline copy leaves out. */
+  redirect: boolean;
+}
+
+/** Files read per turn of the event loop while Pagefind indexes (see scanBuiltFiles). */
+const FILES_PER_TURN = 64;
+
+/**
+ * Reads one built file synchronously: a promise per file made the offline
+ * step eight times slower (0.4 s for 2,000 files), and nothing else in
+ * this process needs the time.
+ */
+function scanFile(file: string): ScannedFile {
+  const bytes = readFileSync(file);
+  return { bytes: bytes.length, digest: createHash('sha256').update(bytes).digest(), redirect: file.endsWith('.html') && bytes.includes('<meta http-equiv="refresh"') };
+}
+
+/**
+ * Reads the built files that `skip` does not name, ahead of
+ * {@link addOfflineSupport}, while Pagefind indexes the site in its own
+ * process: a few dozen files per turn of the event loop, so Pagefind's
+ * replies are answered between them and it never waits. The files are
+ * listed when this is called.
+ */
+export async function scanBuiltFiles(siteDir: string, skip: (name: string) => boolean): Promise<Map<string, ScannedFile>> {
+  const files = (await filesUnder(siteDir)).filter((file) => !skip(path.relative(siteDir, file).split(path.sep).join('/')));
+  const scanned = new Map<string, ScannedFile>();
+  for (const [i, file] of files.entries()) {
+    if (i % FILES_PER_TURN === 0) await nextTurn();
+    scanned.set(file, scanFile(file));
+  }
+  return scanned;
+}
+
 /** What offline support added, for the build summary. */
 export interface OfflineResult {
   /** Content hash of the whole site: names the worker's caches, so a new release replaces them. */
@@ -131,9 +173,10 @@ export interface OfflineResult {
  * Save control reads when it starts), and the service worker, bundled with
  * Workbox's precache list injected. Pages are never rewritten: everything a
  * page needs is read at run time. Without `languages` (the default first),
- * every file is in one copy.
+ * every file is in one copy. `scanned` holds files already read by
+ * {@link scanBuiltFiles}, unchanged since; the others are read here.
  */
-export async function addOfflineSupport(siteDir: string, base: string, languages: readonly OfflineLanguage[] = []): Promise<OfflineResult> {
+export async function addOfflineSupport(siteDir: string, base: string, languages: readonly OfflineLanguage[] = [], scanned: ReadonlyMap<string, ScannedFile> = new Map()): Promise<OfflineResult> {
   const files = await filesUnder(siteDir);
   const hash = createHash('sha256');
   // Redirect pages of old addresses forward at once: an offline copy would
@@ -141,10 +184,10 @@ export async function addOfflineSupport(siteDir: string, base: string, languages
   const redirectPages = new Set<string>();
   const sizes = new Map<string, number>();
   for (const file of files) {
-    const bytes = await readFile(file);
-    hash.update(path.relative(siteDir, file)).update(bytes);
-    sizes.set(file, bytes.length);
-    if (file.endsWith('.html') && bytes.includes('<meta http-equiv="refresh"')) redirectPages.add(file);
+    const read = scanned.get(file) ?? scanFile(file);
+    hash.update(path.relative(siteDir, file)).update(read.digest);
+    sizes.set(file, read.bytes);
+    if (read.redirect) redirectPages.add(file);
   }
   const release = hash.digest('hex').slice(0, 12);
 
