@@ -220,8 +220,9 @@ export default function handrail(): AstroIntegration {
         const inputs: FinishInputs = { base, languages: offlineLanguages, redirects: redirectSources };
         if (part) {
           // One part of a split build: the steps over the whole site run once the parts are joined.
+          // Pages sorted: Astro renders several at once, and the record is the same for the same part.
           const languages = offlineLanguages.map((language) => language.code);
-          await writePartRecord(siteDir, { generator: 'Handrail', part, languages, sitePages: languages[0] === part, finish: inputs, pages: pages.map((page) => page.pathname) });
+          await writePartRecord(siteDir, { generator: 'Handrail', part, languages, sitePages: languages[0] === part, finish: inputs, pages: pages.map((page) => page.pathname).sort() });
         } else {
           for (const line of await finishSite(siteDir, inputs, new Set(pages.map((page) => page.pathname)), timer)) report(line);
         }
