@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { BUILD_OPTIONS } from '../../src/node/build-options.ts';
-import { projectRoot } from '../../src/node/project-paths.ts';
+import { astroCacheDir, checkCacheFile, projectRoot } from '../../src/node/project-paths.ts';
 
 interface Step {
   id?: string;
@@ -76,12 +76,25 @@ describe('the split-build workflow', async () => {
     const [command] = buildCommands(pages);
     assert.deepEqual(command, ['--part', '${{', 'matrix.part', '}}', '--no-finish', '--out', 'parts/${{', 'matrix.part', '}}']);
     const build = pages.steps.findIndex((step) => /--part/.test(step.run ?? ''));
-    const cache = pages.steps.findIndex((step) => (step.uses ?? '').startsWith('actions/cache'));
+    const cache = pages.steps.findIndex((step) => step.uses === 'actions/cache@v4');
     assert.ok(cache >= 0 && cache < build, 'the cache is restored before the build');
     const cached = pages.steps[cache]!.with!;
     assert.match(String(cached.key), /^pages-\$\{\{ matrix\.part \}\}-/, 'a cache per part');
-    assert.match(String(cached.path), /node_modules\/\.astro/);
-    assert.match(String(cached.path), /\.handrail\/cache/);
+    assert.equal(cached.path, '.handrail/cache', 'where a part keeps its Astro cache (astroCacheDir)');
+    // The check job's results, saved under the key that job used, so each part's check reads no article again.
+    const checkCache = check.steps.find((step) => step.uses === 'actions/cache@v4')!.with!;
+    const handed = pages.steps.findIndex((step) => step.uses === 'actions/cache/restore@v4');
+    assert.ok(handed >= 0 && handed < build);
+    assert.deepEqual(pages.steps[handed]!.with, { path: checkCache.path, key: checkCache.key });
+    // The folders are the ones the build uses for the demo content, as the workflow builds it.
+    const other = process.env.HANDRAIL_CONTENT_DIR;
+    delete process.env.HANDRAIL_CONTENT_DIR;
+    try {
+      assert.ok(checkCacheFile(astroCacheDir(undefined)).startsWith(path.join(projectRoot, String(checkCache.path), path.sep)), 'the check keeps its results in the cached folder');
+      assert.ok(path.resolve(projectRoot, astroCacheDir('cy')).startsWith(path.join(projectRoot, String(cached.path), path.sep)), 'a part keeps its Astro cache in the cached folder');
+    } finally {
+      if (other !== undefined) process.env.HANDRAIL_CONTENT_DIR = other;
+    }
 
     const upload = pages.steps.find((step) => (step.uses ?? '').startsWith('actions/upload-artifact'))!;
     assert.equal(upload.with?.name, 'pages-${{ matrix.part }}');

@@ -26,7 +26,7 @@ import { logHandlers } from 'astro/config';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { checkCacheFile, contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
+import { astroCacheDir, checkCacheFile, contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
 import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
@@ -155,7 +155,8 @@ export default function handrail(): AstroIntegration {
 
         timer.start('check');
         // Kept with Astro's own cache: a rebuild reads only the articles that changed.
-        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(fileURLToPath(config.cacheDir)) });
+        // A part reads the check's results where the check job and whole builds keep them (project-paths.ts).
+        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(part ? astroCacheDir(undefined) : fileURLToPath(config.cacheDir)) });
         timer.end();
         brand.update(result.site?.theme);
 
