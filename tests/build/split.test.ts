@@ -67,13 +67,15 @@ describe('a build split into parts', { concurrency: false }, () => {
   let split: string;
   const part = (code: string) => path.join(root, `part-${code}`);
   const cacheDirs: string[] = [];
+  /** Names this content's cache folders. */
+  let hash: string;
 
   before(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'handrail-split-'));
     content = await fixtureContent();
     await writeFile(path.join(content, 'articles/getting-started/welcome.ar.md'), ARABIC_WELCOME);
     await writeFile(path.join(content, 'redirects.yaml'), REDIRECTS);
-    const hash = createHash('sha1').update(content).digest('hex').slice(0, 12);
+    hash = createHash('sha1').update(content).digest('hex').slice(0, 12);
     cacheDirs.push(path.join(projectRoot, '.handrail/cache', hash), ...LANGUAGES.map((code) => path.join(projectRoot, '.handrail/cache', `${hash}-part-${code}`)));
 
     whole = path.join(root, 'whole');
@@ -117,6 +119,13 @@ describe('a build split into parts', { concurrency: false }, () => {
       const overlap = own.get(a)!.filter((name) => own.get(b)!.includes(name));
       assert.deepEqual(overlap, [], `${a} and ${b} write different pages`);
     }
+    // A part keeps its own Astro cache, but the check's results where `npm run check` keeps them, which CI hands to each part.
+    for (const code of LANGUAGES) {
+      const own = path.join(projectRoot, '.handrail/cache', `${hash}-part-${code}`);
+      assert.ok(existsSync(own), `the ${code} part's Astro cache`);
+      assert.ok(!existsSync(path.join(own, 'handrail-check')), `the ${code} part reads and writes the shared check results`);
+    }
+    assert.ok(existsSync(path.join(projectRoot, '.handrail/cache', hash, 'handrail-check')));
     // Nothing over the whole site is made by a part: the finish makes it once.
     for (const code of LANGUAGES) {
       for (const once of ['pagefind/pagefind-entry.json', 'sw.js', 'offline-manifest.json', '_headers', '_redirects']) {

@@ -156,7 +156,7 @@ export default function handrail(): AstroIntegration {
         timer.start('check');
         // Kept with Astro's own cache: a rebuild reads only the articles that changed.
         // A part reads the check's results where the check job and whole builds keep them (project-paths.ts).
-        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(part ? astroCacheDir(undefined) : fileURLToPath(config.cacheDir)) });
+        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(part ? astroCacheDir(null) : fileURLToPath(config.cacheDir)) });
         timer.end();
         brand.update(result.site?.theme);
 
