@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import path from 'node:path';
 import { injectManifest } from 'workbox-build/build/inject-manifest.js';
 import { HASHED_ASSET, isInCopy, OFFLINE_MANIFEST_FILE, OFFLINE_SUMMARY_FILE, type OfflineFile, type OfflineManifest, type OfflineSummary } from '../../shared/offline.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
+import { readReused } from './reused-read.ts';
 
 /**
  * What a first visit precaches: the app shell, the offline page, the Save
@@ -129,12 +129,12 @@ export interface ScannedFile {
 const FILES_PER_TURN = 64;
 
 /**
- * Reads one built file synchronously: a promise per file made the offline
- * step eight times slower (0.4 s for 2,000 files), and nothing else in
- * this process needs the time.
+ * Reads one built file synchronously, into the reused buffer: a promise per
+ * file made the offline step eight times slower (0.4 s for 2,000 files),
+ * and nothing else in this process needs the time.
  */
 function scanFile(file: string): ScannedFile {
-  const bytes = readFileSync(file);
+  const bytes = readReused(file);
   return { bytes: bytes.length, digest: createHash('sha256').update(bytes).digest(), redirect: file.endsWith('.html') && bytes.includes('<meta http-equiv="refresh"') };
 }
 

@@ -1,7 +1,8 @@
 import * as pagefind from 'pagefind';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readReused } from './reused-read.ts';
 
 /** What indexing produced. */
 export interface IndexResult {
@@ -72,15 +73,16 @@ export async function indexSite(siteDir: string): Promise<IndexResult> {
 
 /**
  * Built pages ("articles/x/index.html") with a search region, sorted by
- * path. Read synchronously: a promise per file cost three times the CPU,
- * and nothing else runs while the build's last hook waits.
+ * path. Read synchronously (a promise per file cost three times the CPU,
+ * and nothing else runs while the build's last hook waits) into one reused
+ * buffer.
  */
 function pagesWithSearchRegion(siteDir: string): string[] {
   return readdirSync(siteDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort()
-    .filter((page) => readFileSync(path.join(siteDir, page)).includes(SEARCH_REGION));
+    .filter((page) => readReused(path.join(siteDir, page)).includes(SEARCH_REGION));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { readHead } from './reused-read.ts';
 import path from 'node:path';
 import { headerOnlyDirectives } from '../../shared/csp.ts';
 
@@ -33,10 +33,11 @@ export async function writeSecurityHeaders(siteDir: string, base: string): Promi
   const policies = new Map<string, string[]>();
   // Read synchronously (as the offline step does): a promise per page
   // doubled this step's time. It runs while Pagefind indexes, so it gives
-  // Pagefind's replies a turn every few dozen pages.
+  // Pagefind's replies a turn every few dozen pages. Only the head is read
+  // as text: a browser applies a policy's meta tag only there.
   for (const [i, page] of pages.entries()) {
     if (i % 64 === 0) await nextTurn();
-    const html = readFileSync(page, 'utf8');
+    const html = readHead(page);
     // Redirect stubs for old addresses forward at once and run nothing; they carry no policy.
     if (/<meta http-equiv="refresh"/i.test(html) && !META_CSP.test(html)) continue;
     const policy = metaPolicy(html) ?? '(none)';
