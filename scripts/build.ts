@@ -7,6 +7,18 @@
  *
  *   node scripts/build.ts [--out dist]
  *
+ * In parts, one CI job each (README "Splitting the build across CI jobs"):
+ *
+ *   node scripts/build.ts --part <language> --no-finish [--out DIR]
+ *   node scripts/build.ts --finish DIR… [--out dist]
+ *   node scripts/build.ts --list-parts      (the parts as JSON, for a CI matrix)
+ *
+ * A part renders one declared language's pages (the default language's
+ * part also the pages the site has once) and leaves out the steps over the
+ * whole site; `--finish` joins the parts' folders, refusing parts that do
+ * not belong together, runs those steps once (search index, offline
+ * support, _headers, _redirects) and publishes like a whole build.
+ *
  * dist (or --out) is a link to the newest build in .handrail/builds/,
  * swapped in one rename (src/node/publish.ts). --out refuses a folder that
  * holds someone else's files, or the project's own sources.
@@ -18,13 +30,47 @@
  * stop at a named step to be killed).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUILD_OPTIONS } from '../src/node/build-options.ts';
+import { finishSite } from '../src/node/integration/finish.ts';
+import { PhaseTimer } from '../src/node/integration/timings.ts';
+import { JoinError, joinParts } from '../src/node/join-parts.ts';
 import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
 import { pauseFor, publishBuild, recoverAndClean, refuseOutput } from '../src/node/publish.ts';
+import { readLanguageCodes } from '../src/node/site-settings.ts';
+import { PART_VARIABLE } from '../src/shared/build-parts.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+function usage(problem: string): never {
+  console.error(`\n✗ ${problem}\n\nUsage:\n  npm run build [-- --out DIR]                                 the whole site\n  npm run build -- --part <language> --no-finish [--out DIR]   one language's pages, for a CI job\n  npm run build -- --finish DIR… [--out DIR]                    join the parts, index search once, publish\n  npm run build -- --list-parts                                 the parts, one per language, as JSON`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ options: BUILD_OPTIONS, allowPositionals: true });
+} catch (error) {
+  usage((error as Error).message);
+}
+const { values, positionals } = parsed;
+if (values['list-parts']) {
+  // The matrix of a CI workflow (.github/workflows/build-split.yml): one part per language.
+  const codes = readLanguageCodes();
+  if (codes.length === 0) usage('content/site.yaml could not be read: `npm run check` says why.');
+  console.log(JSON.stringify(codes));
+  process.exit(0);
+}
+const part = values.part;
+if (part !== undefined && values.finish) usage('--part builds one part and --finish joins them: use one or the other.');
+if (part !== undefined && !values['no-finish']) usage(`--part ${part} builds one language's pages only, without the search index and offline support over the whole site: add --no-finish, and join the parts with --finish.`);
+if (part === undefined && values['no-finish']) usage('--no-finish goes with --part <language>: a whole build always finishes.');
+if (!values.finish && positionals.length) usage(`Unexpected ${positionals.join(' ')}: only --finish takes folders.`);
+if (part !== undefined) {
+  const codes = readLanguageCodes();
+  if (codes.length && !codes.includes(part)) usage(`--part ${part} is not a language of content/site.yaml. A part is one declared language: ${codes.join(', ')}.`);
+}
 const outDir = path.resolve(projectRoot, values.out!);
 const scratchRoot = path.join(projectRoot, '.handrail');
 // Built inside the project, where the bundled pages can resolve node_modules.
@@ -34,6 +80,30 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 function fail(title: string, detail: string): never {
   console.error(`\n✗ ${title}\n\n${detail}\n\nNothing was written to ${path.relative(projectRoot, outDir) || outDir}/: the previous site is unchanged.`);
   process.exit(1);
+}
+
+/** Joins the parts' folders into `scratch` and runs the steps over the whole site once. */
+async function finishParts(scratch: string): Promise<void> {
+  const dirs = positionals.map((dir) => path.resolve(dir));
+  const timer = new PhaseTimer();
+  timer.start('join');
+  let joined;
+  try {
+    joined = await joinParts(dirs, scratch);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    if (error instanceof JoinError) fail('The parts could not be joined.', error.message);
+    throw error;
+  }
+  timer.end();
+  console.log(`✓ Joined ${joined.parts.length} parts (${joined.parts.map(({ record }) => record.part).join(', ')}): ${joined.files} files, ${joined.pages.size} pages, ${joined.shared} shared files identical in each part.`);
+  try {
+    for (const line of await finishSite(scratch, joined.sitePart.record.finish, joined.pages, timer)) console.log(line);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    fail('The joined site could not be finished.', (error as Error).message);
+  }
+  await timer.save();
 }
 
 async function main(): Promise<void> {
@@ -57,22 +127,29 @@ async function main(): Promise<void> {
 
   await mkdir(scratchRoot, { recursive: true });
   await mkdir(path.dirname(outDir), { recursive: true });
-  const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: projectRoot,
+  if (values.finish) {
+    await finishParts(scratch);
+  } else {
+    // A part is named to Astro (and so to every route) by the environment; unset, the whole site.
     // Node keeps the compiled code of Astro, Vite and the rest between builds
     // (its files are keyed by their contents): 0.2 s of every build's start.
-    env: { NODE_COMPILE_CACHE: path.join(scratchRoot, 'cache/node-compile'), ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (astro.status !== 0) {
-    await rm(scratch, { recursive: true, force: true });
-    fail('The site could not be built.', 'The reason is printed above. `npm run check` lists content problems with file and line.');
+    const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: path.join(scratchRoot, 'cache/node-compile'), ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot };
+    delete env[PART_VARIABLE];
+    if (part !== undefined) env[PART_VARIABLE] = part;
+    const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (astro.status !== 0 || !existsSync(scratch)) {
+      await rm(scratch, { recursive: true, force: true });
+      fail(part === undefined ? 'The site could not be built.' : `The part ${part} could not be built.`, 'The reason is printed above. `npm run check` lists content problems with file and line.');
+    }
   }
   await pauseFor('built');
 
   // Swap: the finished build is kept whole and the output link is renamed onto it in one step.
   await publishBuild(scratch, outDir, publishPaths);
-  console.log(`✓ Built ${path.relative(projectRoot, outDir) || outDir}/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const where = path.relative(projectRoot, outDir) || outDir;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (part !== undefined) console.log(`✓ Built the part ${part} into ${where}/ in ${seconds} s. Join the parts with \`npm run build -- --finish <their folders>\`.`);
+  else console.log(`✓ Built ${where}/ in ${seconds} s.`);
 }
 
 await main();

@@ -6,6 +6,7 @@ import { countByCategory, sortArticles, type ArticleSummary, type CategorySummar
 import type { Translator } from '../shared/i18n.ts';
 import { defaultLanguage, findLanguage, languagePrefix, localizedPath, type LanguageSettings } from '../shared/locale-routes.ts';
 import { withBase } from '../shared/routes.ts';
+import { PART_VARIABLE, partLanguages, rendersSharedPages } from '../shared/build-parts.ts';
 import { createTranslator, type StringKey } from '../shared/strings.ts';
 import { translateSiteWords, type TranslatedArticle } from '../shared/translations.ts';
 import { loadHelpCenter, type HelpCenter } from './help-center.ts';
@@ -68,11 +69,33 @@ export interface PageLanguage {
 
 const english = createTranslator('en');
 
-/** `getStaticPaths` entries for the `[...lang]` segment: one per declared language. */
+/** The part of the site this build renders (HANDRAIL_PART, set by `scripts/build.ts --part`), or undefined for the whole site. */
+export function buildPart(): string | undefined {
+  return process.env[PART_VARIABLE] || undefined;
+}
+
+/**
+ * `getStaticPaths` entries for the `[...lang]` segment: one per language
+ * this build renders, every declared language unless the build is one
+ * part of the site (src/shared/build-parts.ts). Every route with a
+ * language segment lists its pages from here, so a part renders its own
+ * language's pages and no other's.
+ */
 export async function languageParams(): Promise<{ lang: string | undefined; code: string }[]> {
   const { site } = await loadHelpCenter();
   const settings = settingsOf(site);
-  return site.languages.map((language) => ({ lang: languagePrefix(settings, language.code).slice(1) || undefined, code: language.code }));
+  return partLanguages(settings, buildPart()).map((language) => ({ lang: languagePrefix(settings, language.code).slice(1) || undefined, code: language.code }));
+}
+
+/**
+ * Whether this build renders the pages the site has once (the root 404 and
+ * offline pages, sitemap, robots.txt, icons, old addresses, the root's
+ * redirect to the default language): a whole build, or the default
+ * language's part. The integration adds those routes only then.
+ */
+export async function rendersSitePages(): Promise<boolean> {
+  const { site } = await loadHelpCenter();
+  return rendersSharedPages(settingsOf(site), buildPart());
 }
 
 function settingsOf(site: SiteData): LanguageSettings {

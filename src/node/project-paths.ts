@@ -37,12 +37,22 @@ export const OPTIONAL_SETTINGS_FILES = ['announcements.yaml', 'synonyms.yaml', '
  * results there too (handrail-check/), so `npm run check` and the build
  * share them, and CI keeps them with Astro's cache.
  */
-export function astroCacheDir(): string {
+export function astroCacheDir(part: string | null = process.env.HANDRAIL_PART || null): string {
   const other = process.env.HANDRAIL_CONTENT_DIR;
+  // A part of a split build (HANDRAIL_PART) keeps its own: Astro's incremental cache forgets
+  // every page the last build did not render, so parts sharing one would undo each other's.
+  if (part) return `./.handrail/cache/${other ? `${createHash('sha1').update(other).digest('hex').slice(0, 12)}-` : ''}part-${part}`;
   return other ? `./.handrail/cache/${createHash('sha1').update(other).digest('hex').slice(0, 12)}` : './node_modules/.astro';
 }
 
-/** Where the content check keeps what each article file was found to hold, under Astro's cache folder. */
+/**
+ * Where the content check keeps what each article file was found to hold,
+ * under Astro's cache folder. A part of a split build passes the whole
+ * build's folder (`astroCacheDir(null)`), not its own: the check reads
+ * the same content in every part, so `npm run check`, whole builds and
+ * every part share one set of results, and CI hands the check job's to
+ * each part (.github/workflows/build-split.yml).
+ */
 export function checkCacheFile(cacheDir: string): string {
   return path.join(path.resolve(projectRoot, cacheDir), 'handrail-check', 'articles.v8');
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { siteFields } from '../schemas/site.ts';
+import { siteFields, siteSchema } from '../schemas/site.ts';
 import { uiStringsSchema } from '../schemas/translations.ts';
 import type { Catalog } from '../shared/i18n.ts';
 import { LANGUAGE_CODE } from '../shared/language-tags.ts';
@@ -38,6 +38,21 @@ export function readLanguagePrefixes(dir: string = contentDir): { code: string; 
     const data = parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')) as { languages?: { code?: unknown }[]; prefixDefaultLanguage?: unknown } | null;
     const codes = (data?.languages ?? []).map((language) => language.code).filter((code): code is string => typeof code === 'string' && LANGUAGE_CODE.test(code));
     return codes.map((code, i) => ({ code, prefix: i === 0 && data?.prefixDefaultLanguage !== true ? '' : `/${code}` }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The code of every language the site is in, the default first (a
+ * one-language site's `locale` resolved to its code): the parts of a
+ * split build, one per language (`npm run build -- --list-parts`). Empty
+ * when site.yaml is missing or invalid; the content check says why.
+ */
+export function readLanguageCodes(dir: string = contentDir): string[] {
+  try {
+    const site = siteSchema.safeParse(parse(readFileSync(path.join(dir, 'site.yaml'), 'utf8')));
+    return site.success ? site.data.languages.map((language) => language.code) : [];
   } catch {
     return [];
   }

@@ -76,7 +76,7 @@ export function formatRedirectsFile(redirects: readonly RedirectRule[], options:
 
 /**
  * Where the redirect page of an old path is built, as the route parameter
- * of `src/pages/[...old].astro`: the path decoded, without the base path
+ * of `src/site-pages/[...old].astro`: the path decoded, without the base path
  * and the slashes at either end ("/hc/en-us/articles/1-Réglages" →
  * "hc/en-us/articles/1-Réglages"). Undefined when the old path is outside
  * the site's base path, where no page of this site can be (only

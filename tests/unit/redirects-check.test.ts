@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { checkContent } from '../../src/node/check/index.ts';
 import { allRedirects } from '../../src/node/check/redirects.ts';
 import { redirectPageParam } from '../../src/shared/redirects.ts';
-import { redirectsSummary, writeRedirectsFile } from '../../src/node/integration/redirects-file.ts';
+import { redirectSourcesOf, redirectsSummary, writeRedirectsFile } from '../../src/node/integration/redirects-file.ts';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { publicDir } from '../../src/node/project-paths.ts';
@@ -149,7 +149,7 @@ describe('content/redirects.yaml and content/.import/', () => {
     const result = await check({ 'redirects.yaml': 'redirects:\n  - from: /hc/en-us/articles/1\n    to: /articles/welcome/\n  - from: /help/old-faq\n    to: /categories/billing/\n' });
     assert.equal(result.text, '');
     const siteDir = await mkdtemp(path.join(tmpdir(), 'handrail-redirects-file-'));
-    const written = await writeRedirectsFile(siteDir, '/help/', result, new Set(['articles/welcome/', 'categories/billing/']));
+    const written = await writeRedirectsFile(siteDir, '/help/', redirectSourcesOf(result, '/help/'), new Set(['articles/welcome/', 'categories/billing/']));
     assert.equal(
       await readFile(path.join(siteDir, '_redirects'), 'utf8'),
       [
@@ -163,10 +163,10 @@ describe('content/redirects.yaml and content/.import/', () => {
     assert.deepEqual(written, { lines: 3, withoutPage: ['/hc/en-us/articles/1'], missing: [] });
     // A site's own rules (public/_redirects, copied in by Astro) stay, first.
     await writeFile(path.join(siteDir, '_redirects'), '/shop https://shop.example.com 302\n');
-    await writeRedirectsFile(siteDir, '/help/', result);
+    await writeRedirectsFile(siteDir, '/help/', redirectSourcesOf(result, '/help/'));
     const combined = await readFile(path.join(siteDir, '_redirects'), 'utf8');
     assert.match(combined, /^\/shop https:\/\/shop\.example\.com 302\n\n# Made by the build/);
-    await writeRedirectsFile(siteDir, '/help/', result);
+    await writeRedirectsFile(siteDir, '/help/', redirectSourcesOf(result, '/help/'));
     assert.equal(await readFile(path.join(siteDir, '_redirects'), 'utf8'), combined, 'written again into the same folder: the same file');
     assert.deepEqual(redirectsSummary(written, '/help/'), [
       '✓ Redirects: 3 old addresses, each a page and a line of _redirects.',

@@ -12,7 +12,11 @@
  *   search index and re-check the content on every save.
  * - `astro:build:done` indexes the built site with Pagefind, adds offline
  *   support (service worker), writes the policy as a `_headers` file and
- *   every old address as a `_redirects` file.
+ *   every old address as a `_redirects` file (finish.ts). A build of one
+ *   part of the site (HANDRAIL_PART, src/shared/build-parts.ts) renders
+ *   only that language's pages, and leaves those steps to the step that
+ *   joins the parts (`scripts/build.ts --finish`), with a record of what
+ *   they need.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +26,7 @@ import { logHandlers } from 'astro/config';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
-import { checkCacheFile, contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
+import { astroCacheDir, checkCacheFile, contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
 import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
@@ -31,12 +35,12 @@ import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
 import { ContentProblemsError, contentSummary, errorsOf } from './content-problems.ts';
 import { DevSearchIndex } from './dev-search.ts';
 import { recordCheck, searchablePages, watchContent } from './dev-server.ts';
-import { addOfflineSupport, offlineSizes, scanBuiltFiles, type OfflineLanguage } from './offline.ts';
+import { finishSite, writePartRecord, type FinishInputs } from './finish.ts';
+import type { OfflineLanguage } from './offline.ts';
+import { PART_VARIABLE, partProblem, rendersSharedPages } from '../../shared/build-parts.ts';
 import { languagePrefix } from '../../shared/locale-routes.ts';
 import { onDemandModules } from './on-demand.ts';
-import { indexSite } from './pagefind.ts';
-import { placeFileLikeRedirectPages, redirectsSummary, writeRedirectsFile } from './redirects-file.ts';
-import { writeSecurityHeaders } from './security-headers.ts';
+import { redirectSourcesOf, type RedirectSources } from './redirects-file.ts';
 import { PhaseTimer } from './timings.ts';
 
 /** The script inlined in every page's head, run before first paint. */
@@ -53,6 +57,23 @@ const BEFORE_PAINT_SCRIPT = 'src/browser/before-paint.ts';
  * extra file.
  */
 const EVERY_PAGE_CHUNK = { name: 'handrail', test: /[\\/]layouts[\\/]BaseLayout\.astro\?astro&type=script/ };
+
+/**
+ * The pages the site has once, in src/site-pages/: routes added by the
+ * integration to a whole build, and to the default language's part of a
+ * split one, so that parts never write the same page. Every route in
+ * src/pages/ is a language's, and lists only the languages the build
+ * renders (src/data/page-language.ts, languageParams).
+ */
+const SITE_PAGES: { pattern: string; file: string }[] = [
+  { pattern: '/404', file: '404.astro' },
+  { pattern: '/offline', file: 'offline.astro' },
+  { pattern: '/sitemap.xml', file: 'sitemap.xml.ts' },
+  { pattern: '/robots.txt', file: 'robots.txt.ts' },
+  { pattern: '/brand/favicon.svg', file: 'brand/favicon.svg.ts' },
+  { pattern: '/brand/[icon].png', file: 'brand/[icon].png.ts' },
+  { pattern: '/[...old]', file: '[...old].astro' },
+];
 
 /** A line of the build's summary: results for the writer, printed whatever Astro's log level. */
 function report(line: string): void {
@@ -75,8 +96,8 @@ export default function handrail(): AstroIntegration {
   const timer = new PhaseTimer();
   /** The dev server's latest check (a build keeps only `redirectSources`). */
   let check: ContentCheckResult | undefined;
-  /** What a build's last hook needs of the check: content/redirects.yaml and the articles with redirect_from. */
-  let redirectSources: Pick<ContentCheckResult, 'redirects' | 'articles'> | undefined;
+  /** What a build's last hook needs of the check: every old address to redirect. */
+  let redirectSources: RedirectSources | undefined;
   /** The declared languages, for sorting the offline copy by language. */
   let offlineLanguages: OfflineLanguage[] = [];
   let root = '';
@@ -84,11 +105,13 @@ export default function handrail(): AstroIntegration {
   let search: DevSearchIndex | undefined;
   let problemsText = '';
   const brand = brandCss(undefined);
+  /** The part of the site this build renders (src/shared/build-parts.ts); undefined for the whole site. */
+  const part = process.env[PART_VARIABLE] || undefined;
 
   return {
     name: 'handrail',
     hooks: {
-      'astro:config:setup': async ({ command, config, updateConfig, injectScript, addMiddleware, addWatchFile, logger }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, injectScript, injectRoute, addMiddleware, addWatchFile, logger }) => {
         if (command === 'preview') return;
         root = fileURLToPath(config.root);
         base = normaliseBase(config.base);
@@ -124,18 +147,23 @@ export default function handrail(): AstroIntegration {
         // `astro check` too: Astro rebuilds its content store whenever the config differs from the last run.)
         // HANDRAIL_VERBOSE=1 keeps Astro's own page list (which pages were reused from the cache).
         else updateConfig({ logger: logHandlers.node({ level: process.env.HANDRAIL_VERBOSE ? 'info' : 'warn' }) });
+        const addSitePages = () => {
+          for (const { pattern, file } of SITE_PAGES) injectRoute({ pattern, entrypoint: new URL(`../../site-pages/${file}`, import.meta.url), prerender: true });
+        };
         // `astro check` (npm run typecheck) only needs the types.
-        if (command === 'sync') return;
+        if (command === 'sync') return addSitePages();
 
         timer.start('check');
         // Kept with Astro's own cache: a rebuild reads only the articles that changed.
-        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(fileURLToPath(config.cacheDir)) });
+        // A part reads the check's results where the check job and whole builds keep them (project-paths.ts).
+        const result = await runContentCheck(contentDir, { cacheFile: checkCacheFile(part ? astroCacheDir(null) : fileURLToPath(config.cacheDir)) });
         timer.end();
         brand.update(result.site?.theme);
 
         if (command === 'dev') {
           // The dev server keeps the check: its search index starts from the published pages.
           check = result;
+          addSitePages();
           problemsText = recordCheck(result, root, logger);
           addMiddleware({ entrypoint: new URL('./dev-middleware.ts', import.meta.url), order: 'pre' });
           // A schema, Markdown plugin or site strings change restarts the server, which then rebuilds the stored
@@ -151,11 +179,15 @@ export default function handrail(): AstroIntegration {
         for (const line of contentSummary(result)) report(line);
         // A build keeps only what its last hook needs of the check, the old addresses to redirect:
         // every article's text, scan and front-matter lines (0.7 GB at 10,000 articles) is freed before pages render.
-        redirectSources = {
-          redirects: result.redirects,
-          articles: result.articles.filter((a) => a.data.redirect_from.length > 0).map((a) => ({ ...a, scan: undefined, lineOf: () => undefined })),
-        };
+        redirectSources = redirectSourcesOf(result, base);
         const site = result.site;
+        if (site) {
+          const settings = { languages: site.languages, prefixDefaultLanguage: site.prefixDefaultLanguage };
+          const problem = partProblem(settings, part);
+          if (problem) throw new Error(`${problem} Set ${PART_VARIABLE} to one of them, or leave it unset to build the whole site.`);
+          if (rendersSharedPages(settings, part)) addSitePages();
+          if (part) report(`✓ Part ${part}: its pages${rendersSharedPages(settings, part) ? ' and the pages the site has once' : ''}; search, offline, _headers and _redirects are left to \`scripts/build.ts --finish\`.`);
+        } else addSitePages();
         offlineLanguages = (site?.languages ?? []).map((language) => ({
           code: language.code,
           prefix: languagePrefix(site!, language.code).slice(1),
@@ -186,33 +218,15 @@ export default function handrail(): AstroIntegration {
         timer.end();
         report(`✓ Pages: ${pages.length} in ${timer.seconds('astro').toFixed(1)} s.`);
         const siteDir = fileURLToPath(dir);
-        if (redirectSources) await placeFileLikeRedirectPages(siteDir, base, redirectSources.redirects);
-
-        // Pagefind indexes in its own process. Meanwhile this one reads the
-        // built files for the offline step and checks every page's policy
-        // (the "pagefind" phase covers both): a third of a rebuild's wait.
-        timer.start('pagefind');
-        const indexing = indexSite(siteDir);
-        const alongside = (async () => {
-          const scanned = await scanBuiltFiles(siteDir, (name) => name.startsWith('pagefind/'));
-          return { scanned, headers: await writeSecurityHeaders(siteDir, base) };
-        })();
-        // Pagefind is waited for whatever happens alongside, so it is never left running.
-        const [indexed, side] = await Promise.allSettled([indexing, alongside]);
-        timer.end();
-        if (indexed.status === 'rejected') throw indexed.reason;
-        if (indexed.value.errors.length) throw new Error(`The search index could not be built:\n${indexed.value.errors.map((e) => `  ${e}`).join('\n')}`);
-        if (side.status === 'rejected') throw side.reason;
-        const { scanned, headers } = side.value;
-        report(`✓ Search index: ${indexed.value.pageCount} pages.`);
-
-        timer.start('offline');
-        const offline = await addOfflineSupport(siteDir, base, offlineLanguages, scanned);
-        const redirects = redirectSources ? await writeRedirectsFile(siteDir, base, redirectSources, new Set(pages.map((page) => page.pathname))) : undefined;
-        timer.end();
-        report(`✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${offlineSizes(offline.copies)} to save for offline.`);
-        report(`✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`);
-        for (const line of redirects ? redirectsSummary(redirects, base) : []) report(line);
+        const inputs: FinishInputs = { base, languages: offlineLanguages, redirects: redirectSources };
+        if (part) {
+          // One part of a split build: the steps over the whole site run once the parts are joined.
+          // Pages sorted: Astro renders several at once, and the record is the same for the same part.
+          const languages = offlineLanguages.map((language) => language.code);
+          await writePartRecord(siteDir, { generator: 'Handrail', part, languages, sitePages: languages[0] === part, finish: inputs, pages: pages.map((page) => page.pathname).sort() });
+        } else {
+          for (const line of await finishSite(siteDir, inputs, new Set(pages.map((page) => page.pathname)), timer)) report(line);
+        }
         await timer.save();
       },
     },

@@ -2,6 +2,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUDFLARE_STATIC_REDIRECT_LIMIT, formatRedirectsFile, redirectPageParam } from '../../shared/redirects.ts';
+import type { Redirect } from '../../schemas/redirects.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { allRedirects } from '../check/redirects.ts';
 
@@ -16,20 +17,37 @@ export interface RedirectsResult {
 }
 
 /**
+ * Every old address the site redirects, as the last build step needs it:
+ * kept as plain data, so the part of a split build that holds them can
+ * hand them to the step that joins the parts (src/node/integration/finish.ts).
+ */
+export interface RedirectSources {
+  /** The entries of content/redirects.yaml. */
+  redirects: Redirect[];
+  /** Every redirect the site publishes: those entries and the published articles' redirect_from, under the base path. */
+  rules: Redirect[];
+}
+
+/** The redirects of a checked help center. */
+export function redirectSourcesOf(check: Pick<ContentCheckResult, 'redirects' | 'articles'>, base: string): RedirectSources {
+  return { redirects: check.redirects, rules: allRedirects(check.redirects, check.articles, base) };
+}
+
+/**
  * Writes `_redirects` (Netlify and Cloudflare Pages: `from to 301`) for every
  * old address: content/redirects.yaml and the articles' redirect_from,
  * after the rules of a `public/_redirects` the site has of its own. The
- * pages at the same addresses (src/pages/[...old].astro and
+ * pages at the same addresses (src/site-pages/[...old].astro and
  * articles/[moved].astro) serve every other host, with a meta refresh.
  */
 export async function writeRedirectsFile(
   siteDir: string,
   base: string,
-  check: Pick<ContentCheckResult, 'redirects' | 'articles'>,
+  sources: RedirectSources,
   /** Addresses of the pages built, without the base ("articles/x/", "" for home), as Astro lists them. */
   built?: ReadonlySet<string>,
 ): Promise<RedirectsResult> {
-  const redirects = allRedirects(check.redirects, check.articles, base);
+  const redirects = sources.rules;
   const text = formatRedirectsFile(redirects, { base });
   // A site's own public/_redirects (copied in by Astro) is kept, first: hosts apply the first rule that matches.
   const file = path.join(siteDir, '_redirects');
@@ -39,7 +57,7 @@ export async function writeRedirectsFile(
   await writeFile(file, own.trim() ? `${own.trimEnd()}\n\n${text}` : text);
   return {
     lines: text.split('\n').filter((line) => line && !line.startsWith('#')).length,
-    withoutPage: check.redirects.filter((r) => redirectPageParam(r.from, base) === undefined).map((r) => r.from),
+    withoutPage: sources.redirects.filter((r) => redirectPageParam(r.from, base) === undefined).map((r) => r.from),
     missing: built ? [...new Set(redirects.map((r) => r.to.split('#', 1)[0]!).filter((to) => !built.has(to.replace(/^\/+/, ''))))].sort() : [],
   };
 }
@@ -68,7 +86,7 @@ export function redirectsSummary(result: RedirectsResult, base: string): string[
  * moved to the file itself, unchanged; run before the search index and
  * offline support list the built files. Returns how many were moved.
  */
-export async function placeFileLikeRedirectPages(siteDir: string, base: string, redirects: ContentCheckResult['redirects']): Promise<number> {
+export async function placeFileLikeRedirectPages(siteDir: string, base: string, redirects: readonly Redirect[]): Promise<number> {
   let moved = 0;
   for (const { from } of redirects) {
     const param = redirectPageParam(from, base);
