@@ -35,7 +35,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_OPTIONS } from '../src/node/build-options.ts';
-import { finishSite } from '../src/node/integration/finish.ts';
+import { FINISH_LATER_VARIABLE, finishSite, takeFinishRecord } from '../src/node/integration/finish.ts';
 import { PhaseTimer } from '../src/node/integration/timings.ts';
 import { JoinError, joinParts } from '../src/node/join-parts.ts';
 import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
@@ -106,6 +106,19 @@ async function finishParts(scratch: string): Promise<void> {
   await timer.save();
 }
 
+/** Runs the steps over the whole site on a whole build Astro has made, as its last hook would have. */
+async function finishWhole(scratch: string): Promise<void> {
+  const timer = new PhaseTimer();
+  try {
+    const { finish, pages } = await takeFinishRecord(scratch);
+    for (const line of await finishSite(scratch, finish, new Set(pages), timer)) console.log(line);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    fail('The site could not be built.', (error as Error).message);
+  }
+  await timer.save();
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const publishPaths = { root: projectRoot, scratchRoot };
@@ -136,11 +149,15 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: path.join(scratchRoot, 'cache/node-compile'), ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot };
     delete env[PART_VARIABLE];
     if (part !== undefined) env[PART_VARIABLE] = part;
+    // A whole site's search index and offline files are made here once Astro has ended and
+    // given its memory back (src/node/integration/finish.ts, FINISH_LATER_VARIABLE).
+    else env[FINISH_LATER_VARIABLE] = '1';
     const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
     if (astro.status !== 0 || !existsSync(scratch)) {
       await rm(scratch, { recursive: true, force: true });
       fail(part === undefined ? 'The site could not be built.' : `The part ${part} could not be built.`, 'The reason is printed above. `npm run check` lists content problems with file and line.');
     }
+    if (part === undefined) await finishWhole(scratch);
   }
   await pauseFor('built');
 

@@ -180,6 +180,23 @@ describe('a build split into parts', { concurrency: false }, () => {
     for (const name of expected) assert.equal(await digestOf(out, name), await digestOf(part('cy'), name), name);
   });
 
+  test('`astro build` alone makes the whole site `npm run build` makes, finishing in its own last hook', async () => {
+    // npm run build runs the search index and offline steps after Astro's process has ended
+    // (FINISH_LATER_VARIABLE); astro build runs them in its last hook. One build either way.
+    const out = path.join(root, 'astro-whole');
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: projectRoot,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: content, HANDRAIL_OUT_DIR: out, HANDRAIL_PART: '', HANDRAIL_FINISH_AFTER_ASTRO: '' },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+    assert.match(result.stdout, /✓ Search index: \d+ pages\./, 'astro build indexes search itself');
+    const expected = (await filesOf(whole)).filter((name) => name !== BUILD_MARKER);
+    assert.ok(!expected.some((name) => name.startsWith('handrail-')), `no build record is published: ${expected.filter((name) => name.startsWith('handrail-')).join(', ')}`);
+    assert.deepEqual(await filesOf(out), expected);
+    for (const name of expected) assert.equal(await digestOf(out, name), await digestOf(whole, name), name);
+  });
+
   test('refusals name the problem and the fix, and publish nothing', async () => {
     const out = path.join(root, 'refused');
     const refused = (args: string[]) => {

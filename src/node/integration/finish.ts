@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addOfflineSupport, offlineSizes, scanBuiltFiles, type OfflineLanguage } from './offline.ts';
 import { indexSite } from './pagefind.ts';
@@ -97,4 +97,36 @@ export async function writePartRecord(siteDir: string, record: PartRecord): Prom
   const file = path.join(siteDir, partRecordName(record.part));
   await writeFile(file, `${JSON.stringify(record)}\n`);
   return file;
+}
+
+/**
+ * Set by `scripts/build.ts` for a whole build: Astro's last hook leaves the
+ * once-only steps to it, with a record of what they need, and it runs them
+ * once Astro's process has ended. Astro holds its memory to the end (2–3 GB
+ * at 10,000 articles), and Pagefind beside it needed 1 GB more: the build's
+ * peak. `astro build` on its own still runs them in its last hook.
+ */
+export const FINISH_LATER_VARIABLE = 'HANDRAIL_FINISH_AFTER_ASTRO';
+
+/** The record a whole build leaves for {@link FINISH_LATER_VARIABLE}'s finish. */
+const FINISH_RECORD = 'handrail-finish.json';
+
+/** What the finish after Astro needs: the same as a part's. */
+export interface FinishRecord {
+  finish: FinishInputs;
+  /** Addresses of every page built, as Astro lists them. */
+  pages: string[];
+}
+
+/** Writes the record of a whole build whose finish runs after Astro. */
+export async function writeFinishRecord(siteDir: string, record: FinishRecord): Promise<void> {
+  await writeFile(path.join(siteDir, FINISH_RECORD), `${JSON.stringify(record)}\n`);
+}
+
+/** Reads and removes the record {@link writeFinishRecord} left, so it is never published. */
+export async function takeFinishRecord(siteDir: string): Promise<FinishRecord> {
+  const file = path.join(siteDir, FINISH_RECORD);
+  const record = JSON.parse(await readFile(file, 'utf8')) as FinishRecord;
+  await rm(file);
+  return record;
 }

@@ -35,7 +35,7 @@ import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
 import { ContentProblemsError, contentSummary, errorsOf } from './content-problems.ts';
 import { DevSearchIndex } from './dev-search.ts';
 import { recordCheck, searchablePages, watchContent } from './dev-server.ts';
-import { finishSite, writePartRecord, type FinishInputs } from './finish.ts';
+import { FINISH_LATER_VARIABLE, finishSite, writeFinishRecord, writePartRecord, type FinishInputs } from './finish.ts';
 import type { OfflineLanguage } from './offline.ts';
 import { PART_VARIABLE, partProblem, rendersSharedPages } from '../../shared/build-parts.ts';
 import { languagePrefix } from '../../shared/locale-routes.ts';
@@ -224,6 +224,9 @@ export default function handrail(): AstroIntegration {
           // Pages sorted: Astro renders several at once, and the record is the same for the same part.
           const languages = offlineLanguages.map((language) => language.code);
           await writePartRecord(siteDir, { generator: 'Handrail', part, languages, sitePages: languages[0] === part, finish: inputs, pages: pages.map((page) => page.pathname).sort() });
+        } else if (process.env[FINISH_LATER_VARIABLE] === '1') {
+          // `npm run build`: scripts/build.ts runs the same steps once this process has ended and given its memory back.
+          await writeFinishRecord(siteDir, { finish: inputs, pages: pages.map((page) => page.pathname).sort() });
         } else {
           for (const line of await finishSite(siteDir, inputs, new Set(pages.map((page) => page.pathname)), timer)) report(line);
         }

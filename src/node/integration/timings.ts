@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { treeCpuSeconds } from '../process-stats.ts';
 
 /** Wall and CPU seconds of one build phase. */
@@ -35,9 +35,20 @@ export class PhaseTimer {
     return this.phases[name]?.wallSeconds ?? 0;
   }
 
-  /** Writes the phases where the benchmark asked for them (HANDRAIL_TIMINGS_FILE), if it did. */
+  /**
+   * Writes the phases where the benchmark asked for them
+   * (HANDRAIL_TIMINGS_FILE), if it did, beside those another process of the
+   * same build wrote there (Astro's, when scripts/build.ts finishes after it).
+   */
   async save(file = process.env.HANDRAIL_TIMINGS_FILE): Promise<void> {
     this.end();
-    if (file) await writeFile(file, JSON.stringify(this.phases));
+    if (!file) return;
+    let earlier: Record<string, PhaseTiming> = {};
+    try {
+      earlier = JSON.parse(await readFile(file, 'utf8')) as Record<string, PhaseTiming>;
+    } catch {
+      // None yet.
+    }
+    await writeFile(file, JSON.stringify({ ...earlier, ...this.phases }));
   }
 }
