@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,12 +9,20 @@ import { projectRoot, publicDir } from '../../src/node/project-paths.ts';
 /** The fixture folders, relative to the project root. */
 export const FIXTURES = path.join(projectRoot, 'tests/fixtures');
 
+/** Fixture copies made by this test process, removed when it exits (a day of test runs had left 9,600 in the temporary folder). */
+const made: string[] = [];
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /**
  * A content folder made of the valid fixture with one broken case laid on
  * top (tests/fixtures/broken/<name>/ holds only the files that differ).
+ * It lasts until the test process ends.
  */
 export async function fixtureContent(brokenCase?: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'handrail-content-'));
+  made.push(dir);
   await cp(path.join(FIXTURES, 'valid'), dir, { recursive: true });
   if (brokenCase) await cp(path.join(FIXTURES, 'broken', brokenCase), dir, { recursive: true, force: true });
   return dir;
