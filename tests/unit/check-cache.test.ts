@@ -40,15 +40,25 @@ async function articleFiles(contentDir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true })).filter((f) => /\.mdx?$/.test(f)).map((f) => path.join(dir, f));
 }
 
+/** Runs `body` on a fresh copy of a fixture and a cache file beside it, then removes both. */
+async function withFixture(brokenCase: string | undefined, body: (contentDir: string, cacheFile: string) => Promise<void>): Promise<void> {
+  const contentDir = await fixtureContent(brokenCase);
+  const cacheFile = `${contentDir}.check.v8`;
+  try {
+    await body(contentDir, cacheFile);
+  } finally {
+    await rm(contentDir, { recursive: true, force: true });
+    await rm(cacheFile, { force: true });
+  }
+}
+
 const BROKEN_CASES = await readdir(path.join(FIXTURES, 'broken'));
 
 describe('the content check kept between runs', () => {
   const cases = ['', ...BROKEN_CASES];
   for (const name of cases) {
     test(`${name || 'valid'}: the second run reads every article from the cache and says exactly what a fresh check says`, async () => {
-      const contentDir = await fixtureContent(name || undefined);
-      const cacheFile = path.join(contentDir, '..', `${path.basename(contentDir)}.check.v8`);
-      try {
+      await withFixture(name || undefined, async (contentDir, cacheFile) => {
         const fresh = outcome((await check(contentDir)).result);
         const first = await check(contentDir, cacheFile);
         const second = await check(contentDir, cacheFile);
@@ -56,17 +66,12 @@ describe('the content check kept between runs', () => {
         assert.deepEqual(outcome(second.result), fresh);
         assert.equal(second.counts!.read, 0, 'nothing is read again while no file changed');
         assert.equal(second.counts!.reused, first.counts!.read);
-      } finally {
-        await rm(contentDir, { recursive: true, force: true });
-        await rm(cacheFile, { force: true });
-      }
+      });
     });
   }
 
   test('a changed article is read again, and its problem is still reported on every later run', async () => {
-    const contentDir = await fixtureContent();
-    const cacheFile = `${contentDir}.check.v8`;
-    try {
+    await withFixture(undefined, async (contentDir, cacheFile) => {
       // Originals and translations alike.
       const all = await articleFiles(contentDir);
       assert.ok(all.some((f) => f.endsWith('.cy.md')), 'the fixture has a translation');
@@ -86,16 +91,11 @@ describe('the content check kept between runs', () => {
       }
       // The same file from a cached check and a fresh one: the same line and column.
       assert.deepEqual(again.result.problems, (await check(contentDir)).result.problems);
-    } finally {
-      await rm(contentDir, { recursive: true, force: true });
-      await rm(cacheFile, { force: true });
-    }
+    });
   });
 
   test('a problem across files is found when only the other file changed: a link and a related article to an article removed', async () => {
-    const contentDir = await fixtureContent();
-    const cacheFile = `${contentDir}.check.v8`;
-    try {
+    await withFixture(undefined, async (contentDir, cacheFile) => {
       // welcome.md names pay-an-invoice in related (line 5) and links to it.
       assert.match(await readFile(path.join(contentDir, 'articles/getting-started/welcome.md'), 'utf8'), /related: \[pay-an-invoice\][\s\S]*\(\/articles\/pay-an-invoice\/#ways-to-pay\)/);
       const before = await check(contentDir, cacheFile);
@@ -110,16 +110,11 @@ describe('the content check kept between runs', () => {
       assert.ok(related, 'the related article that no longer exists is reported');
       assert.equal(related.line, 5, 'with the line of the related entry, as a fresh check gives it');
       assert.deepEqual(after.result.problems, (await check(contentDir)).result.problems);
-    } finally {
-      await rm(contentDir, { recursive: true, force: true });
-      await rm(cacheFile, { force: true });
-    }
+    });
   });
 
   test('a translation is read again when its original is renamed, since its messages name the original', async () => {
-    const contentDir = await fixtureContent('translation-inherited-field');
-    const cacheFile = `${contentDir}.check.v8`;
-    try {
+    await withFixture('translation-inherited-field', async (contentDir, cacheFile) => {
       const first = await check(contentDir, cacheFile);
       const inherited = first.result.problems.find((p) => p.message.includes('is taken from the original'));
       assert.ok(inherited, 'the fixture sets a field a translation takes from its original');
@@ -132,38 +127,25 @@ describe('the content check kept between runs', () => {
       const fresh = (await check(contentDir)).result;
       assert.deepEqual(second.result.problems, fresh.problems);
       assert.ok(second.result.problems.some((p) => p.message.includes('is taken from the original (') && p.message.includes('welcome.mdx')));
-    } finally {
-      await rm(contentDir, { recursive: true, force: true });
-      await rm(cacheFile, { force: true });
-    }
+    });
   });
 
   test('a change to site.yaml reads every article again', async () => {
-    const contentDir = await fixtureContent();
-    const cacheFile = `${contentDir}.check.v8`;
-    try {
+    await withFixture(undefined, async (contentDir, cacheFile) => {
       const first = await check(contentDir, cacheFile);
       await appendFile(path.join(contentDir, 'site.yaml'), '\n# edited\n');
       const second = await check(contentDir, cacheFile);
       assert.equal(second.counts!.reused, 0);
       assert.equal(second.counts!.read, first.counts!.read);
-    } finally {
-      await rm(contentDir, { recursive: true, force: true });
-      await rm(cacheFile, { force: true });
-    }
+    });
   });
 
   test('an unreadable cache file is ignored', async () => {
-    const contentDir = await fixtureContent();
-    const cacheFile = `${contentDir}.check.v8`;
-    try {
+    await withFixture(undefined, async (contentDir, cacheFile) => {
       await writeFile(cacheFile, 'not a cache');
       const { result, counts } = await check(contentDir, cacheFile);
       assert.equal(counts!.reused, 0);
       assert.deepEqual(outcome(result), outcome((await check(contentDir)).result));
-    } finally {
-      await rm(contentDir, { recursive: true, force: true });
-      await rm(cacheFile, { force: true });
-    }
+    });
   });
 });
