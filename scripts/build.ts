@@ -29,19 +29,27 @@
  * whether it was reused from the cache), HANDRAIL_TEST_PAUSE_AT (tests only:
  * stop at a named step to be killed).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
+import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_OPTIONS } from '../src/node/build-options.ts';
-import { FINISH_LATER_VARIABLE, finishSite, takeFinishRecord } from '../src/node/integration/finish.ts';
-import { PhaseTimer } from '../src/node/integration/timings.ts';
-import { JoinError, joinParts } from '../src/node/join-parts.ts';
 import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
 import { pauseFor, publishBuild, recoverAndClean, refuseOutput } from '../src/node/publish.ts';
-import { readLanguageCodes } from '../src/node/site-settings.ts';
-import { PART_VARIABLE } from '../src/shared/build-parts.ts';
+import { FINISH_LATER_VARIABLE, PART_VARIABLE } from '../src/shared/build-parts.ts';
+
+// Only what is needed to start Astro is imported above: the finishing steps
+// (Pagefind, the offline copy: 0.4 s of loading) are imported while Astro runs.
+const scratchRoot = path.join(projectRoot, '.handrail');
+// Node keeps the compiled code of Astro, Vite, this script's modules and the
+// rest between builds (its files are keyed by their contents): 0.2 s of
+// every build's start, and as much again of this process's.
+const compileCache = path.join(scratchRoot, 'cache/node-compile');
+enableCompileCache(compileCache);
+const finishing = () => import('../src/node/integration/finish.ts');
+const readLanguageCodes = async (): Promise<string[]> => (await import('../src/node/site-settings.ts')).readLanguageCodes();
 
 function usage(problem: string): never {
   console.error(`\n✗ ${problem}\n\nUsage:\n  npm run build [-- --out DIR]                                 the whole site\n  npm run build -- --part <language> --no-finish [--out DIR]   one language's pages, for a CI job\n  npm run build -- --finish DIR… [--out DIR]                    join the parts, index search once, publish\n  npm run build -- --list-parts                                 the parts, one per language, as JSON`);
@@ -57,7 +65,7 @@ try {
 const { values, positionals } = parsed;
 if (values['list-parts']) {
   // The matrix of a CI workflow (.github/workflows/build-split.yml): one part per language.
-  const codes = readLanguageCodes();
+  const codes = await readLanguageCodes();
   if (codes.length === 0) usage('content/site.yaml could not be read: `npm run check` says why.');
   console.log(JSON.stringify(codes));
   process.exit(0);
@@ -68,11 +76,10 @@ if (part !== undefined && !values['no-finish']) usage(`--part ${part} builds one
 if (part === undefined && values['no-finish']) usage('--no-finish goes with --part <language>: a whole build always finishes.');
 if (!values.finish && positionals.length) usage(`Unexpected ${positionals.join(' ')}: only --finish takes folders.`);
 if (part !== undefined) {
-  const codes = readLanguageCodes();
+  const codes = await readLanguageCodes();
   if (codes.length && !codes.includes(part)) usage(`--part ${part} is not a language of content/site.yaml. A part is one declared language: ${codes.join(', ')}.`);
 }
 const outDir = path.resolve(projectRoot, values.out!);
-const scratchRoot = path.join(projectRoot, '.handrail');
 // Built inside the project, where the bundled pages can resolve node_modules.
 const scratch = path.join(scratchRoot, `build-${process.pid}-${Date.now()}`);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -85,6 +92,7 @@ function fail(title: string, detail: string): never {
 /** Joins the parts' folders into `scratch` and runs the steps over the whole site once. */
 async function finishParts(scratch: string): Promise<void> {
   const dirs = positionals.map((dir) => path.resolve(dir));
+  const [{ finishSite }, { JoinError, joinParts }, { PhaseTimer }] = await Promise.all([finishing(), import('../src/node/join-parts.ts'), import('../src/node/integration/timings.ts')]);
   const timer = new PhaseTimer();
   timer.start('join');
   let joined;
@@ -108,6 +116,7 @@ async function finishParts(scratch: string): Promise<void> {
 
 /** Runs the steps over the whole site on a whole build Astro has made, as its last hook would have. */
 async function finishWhole(scratch: string): Promise<void> {
+  const [{ finishSite, takeFinishRecord }, { PhaseTimer }] = await Promise.all([finishing(), import('../src/node/integration/timings.ts')]);
   const timer = new PhaseTimer();
   try {
     const { finish, pages } = await takeFinishRecord(scratch);
@@ -144,16 +153,23 @@ async function main(): Promise<void> {
     await finishParts(scratch);
   } else {
     // A part is named to Astro (and so to every route) by the environment; unset, the whole site.
-    // Node keeps the compiled code of Astro, Vite and the rest between builds
-    // (its files are keyed by their contents): 0.2 s of every build's start.
-    const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: path.join(scratchRoot, 'cache/node-compile'), ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot };
+    const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: compileCache, ...process.env, HANDRAIL_OUT_DIR: scratch, HANDRAIL_ROOT: projectRoot };
     delete env[PART_VARIABLE];
     if (part !== undefined) env[PART_VARIABLE] = part;
     // A whole site's search index and offline files are made here once Astro has ended and
     // given its memory back (src/node/integration/finish.ts, FINISH_LATER_VARIABLE).
     else env[FINISH_LATER_VARIABLE] = '1';
-    const astro = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (astro.status !== 0 || !existsSync(scratch)) {
+    const astro = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Loaded while Astro starts, so the finish begins as soon as it ends (a failure shows there).
+    if (part === undefined) finishing().catch(() => undefined);
+    const status = await new Promise<number | null>((resolve) => {
+      astro.once('error', (error) => {
+        console.error(`Astro could not be started: ${error.message}`);
+        resolve(null);
+      });
+      astro.once('close', resolve);
+    });
+    if (status !== 0 || !existsSync(scratch)) {
       await rm(scratch, { recursive: true, force: true });
       fail(part === undefined ? 'The site could not be built.' : `The part ${part} could not be built.`, 'The reason is printed above. `npm run check` lists content problems with file and line.');
     }

@@ -99,16 +99,7 @@ export async function writePartRecord(siteDir: string, record: PartRecord): Prom
   return file;
 }
 
-/**
- * Set by `scripts/build.ts` for a whole build: Astro's last hook leaves the
- * once-only steps to it, with a record of what they need, and it runs them
- * once Astro's process has ended. Astro holds its memory to the end (2–3 GB
- * at 10,000 articles), and Pagefind beside it needed 1 GB more: the build's
- * peak. `astro build` on its own still runs them in its last hook.
- */
-export const FINISH_LATER_VARIABLE = 'HANDRAIL_FINISH_AFTER_ASTRO';
-
-/** The record a whole build leaves for {@link FINISH_LATER_VARIABLE}'s finish. */
+/** The record a whole build leaves for the finish after Astro (FINISH_LATER_VARIABLE, src/shared/build-parts.ts). */
 const FINISH_RECORD = 'handrail-finish.json';
 
 /** What the finish after Astro needs: the same as a part's. */
