@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readdir, rm, writeFile, readFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ArticleCheckCache } from '../../src/node/check/article-cache.ts';
+import { ArticleCheckCache, readFresh, type ReadOptions } from '../../src/node/check/article-cache.ts';
+import { isTranslationFile } from '../../src/node/check/articles.ts';
+import { claimFromBack } from '../../src/node/check/parallel-read.ts';
 import { checkContent, type ContentCheckResult } from '../../src/node/check/index.ts';
 import { publicDir } from '../../src/node/project-paths.ts';
 import { FIXTURES, fixtureContent } from './fixture-content.ts';
@@ -147,5 +149,55 @@ describe('the content check kept between runs', () => {
       assert.equal(counts!.reused, 0);
       assert.deepEqual(outcome(result), outcome((await check(contentDir)).result));
     });
+  });
+});
+
+describe('articles read on more than one core', () => {
+  /** Checks with worker threads reading the articles no cache holds, as a cold build of a large site does. */
+  async function checkInParallel(contentDir: string, options: ReadOptions) {
+    const paths = { root: path.dirname(contentDir), contentDir, publicDir };
+    const articleCache = ArticleCheckCache.forOneCheck({ workersFrom: 1, ...options });
+    const result = await checkContent(paths, { today: TODAY, articleCache });
+    return { result, counts: articleCache.counts };
+  }
+
+  for (const name of ['', ...BROKEN_CASES]) {
+    test(`${name || 'valid'}: workers reading the articles say exactly what one thread says`, async () => {
+      await withFixture(name || undefined, async (contentDir) => {
+        const fresh = outcome((await check(contentDir)).result);
+        const originals = (await articleFiles(contentDir)).filter((file) => !isTranslationFile(file));
+        // Every article from a worker, then the two sides meeting wherever they meet, with one and two workers.
+        const allInWorkers = await checkInParallel(contentDir, { workers: 1, workersFirst: true });
+        assert.deepEqual(outcome(allInWorkers.result), fresh);
+        assert.ok(allInWorkers.counts.inWorkers > 0 && allInWorkers.counts.inWorkers <= originals.length);
+        for (const workers of [1, 2]) {
+          const { result, counts } = await checkInParallel(contentDir, { workers });
+          assert.deepEqual(outcome(result), fresh, `${workers} worker(s)`);
+          assert.equal(counts.read, allInWorkers.counts.read, 'each article is read once, by one side or the other');
+        }
+      });
+    });
+  }
+
+  test('a worker reads an article as the check does, and sends it in the form the cache keeps', async () => {
+    await withFixture(undefined, async (contentDir) => {
+      const paths = { root: path.dirname(contentDir), contentDir, publicDir };
+      const [file] = (await articleFiles(contentDir)).filter((f) => f.endsWith('welcome.md'));
+      const read = await readFresh(paths, file!);
+      assert.ok(read?.entry.article, 'the article is read');
+      assert.equal(read.entry.article.slug, 'welcome');
+      assert.ok(!('tree' in (read.entry.article.scan ?? {})), 'without its syntax tree, which workers do not send');
+      assert.equal(await readFresh(paths, path.join(contentDir, 'articles/missing.md')), undefined, 'a file that cannot be read: nothing');
+    });
+  });
+
+  test('the workers and the check never claim the same article', () => {
+    const claims = new Int32Array(new SharedArrayBuffer(12));
+    claims[2] = 10;
+    // The workers take from the back: 9, 8, 7 …; the check's thread has reached index 4 (front 5).
+    assert.deepEqual([claimFromBack(claims), claimFromBack(claims), claimFromBack(claims)], [9, 8, 7]);
+    claims[1] = 5;
+    assert.deepEqual([claimFromBack(claims), claimFromBack(claims), claimFromBack(claims)], [6, 5, -1], 'they stop where the check has been');
+    assert.equal(claims[0], 0, 'the lock is free again');
   });
 });

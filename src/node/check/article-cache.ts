@@ -10,6 +10,7 @@ import { readContentBytes } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { projectRoot } from '../project-paths.ts';
 import { checkMdComponents } from './md-components.ts';
+import { ParallelReads, workerCount } from './parallel-read.ts';
 
 /**
  * What reading one original article found that depends on that file alone:
@@ -39,6 +40,18 @@ export interface ReadOriginal {
 const CHECKER_INPUTS = ['src/node/check', 'src/node/markdown', 'src/schemas', 'src/shared', 'package-lock.json'];
 /** How deep the front matter's line table goes: rules ask for fields and list items (["related", 2]). */
 const LINE_TABLE_DEPTH = 3;
+/** Fewer unread articles than this are read on the check's thread alone: a worker takes 0.3 s to start. */
+const WORKERS_FROM = 200;
+
+/** How the cache reads the articles it does not hold. */
+export interface ReadOptions {
+  /** Worker threads to read with besides the check's own (default: one per further core, at most three). */
+  workers?: number;
+  /** The fewest unread articles worth starting workers for (default 200). */
+  workersFrom?: number;
+  /** Let the workers read every article before the check's thread starts (tests: each then comes from a worker). */
+  workersFirst?: boolean;
+}
 
 /**
  * The per-file half of the content check, kept between runs by each file's
@@ -56,21 +69,32 @@ const LINE_TABLE_DEPTH = 3;
  * change. Only entries used by the last check are written back.
  */
 export class ArticleCheckCache {
-  readonly #file: string;
+  readonly #file: string | undefined;
   readonly #salt: string;
   readonly #previous: Map<string, CachedArticle>;
   readonly #used = new Map<string, CachedArticle>();
-  /** Files read from the cache and read afresh in this check, for the build's log and tests. */
-  readonly counts = { reused: 0, read: 0 };
+  /** Files read from the cache and read afresh in this check (of which by worker threads), for the build's log and tests. */
+  readonly counts = { reused: 0, read: 0, inWorkers: 0 };
 
-  private constructor(file: string, salt: string, previous: Map<string, CachedArticle>) {
+  readonly #options: ReadOptions;
+  /** The key of each original's bytes as {@link readInParallel} found them, so they are not read twice. */
+  readonly #keys = new Map<string, string>();
+  #parallel?: ParallelReads<CachedArticle>;
+
+  private constructor(file: string | undefined, salt: string, previous: Map<string, CachedArticle>, options: ReadOptions) {
     this.#file = file;
     this.#salt = salt;
     this.#previous = previous;
+    this.#options = options;
+  }
+
+  /** A cache for one check, kept nowhere: what `npm run check` uses, for its reading in parallel. */
+  static forOneCheck(options: ReadOptions = {}): ArticleCheckCache {
+    return new ArticleCheckCache(undefined, '', new Map(), options);
   }
 
   /** Opens the cache kept in `file` (none yet, unreadable or from other code: an empty one). */
-  static async open(file: string, paths: ContentPaths): Promise<ArticleCheckCache> {
+  static async open(file: string, paths: ContentPaths, options: ReadOptions = {}): Promise<ArticleCheckCache> {
     const salt = checkerDigest(paths);
     let previous = new Map<string, CachedArticle>();
     if (existsSync(file)) {
@@ -81,7 +105,35 @@ export class ArticleCheckCache {
         // Written by another Node version, or cut short: start afresh.
       }
     }
-    return new ArticleCheckCache(file, salt, previous);
+    return new ArticleCheckCache(file, salt, previous, options);
+  }
+
+  /**
+   * Starts reading, in worker threads, the original articles among `files`
+   * (absolute paths, in the order {@link read} will be asked for them) that
+   * the cache does not hold, when there are enough of them to be worth it
+   * (src/node/check/parallel-read.ts). {@link read} then takes each file
+   * from the workers or reads it itself; {@link close} stops them.
+   */
+  async readInParallel(paths: ContentPaths, files: readonly string[]): Promise<void> {
+    const unread: string[] = [];
+    for (const absolute of files) {
+      const bytes = await readContentBytes(paths, absolute);
+      if (!bytes) continue;
+      const key = entryKey(paths, absolute, 'original', bytes);
+      this.#keys.set(absolute, key);
+      if (!this.#previous.has(key)) unread.push(absolute);
+    }
+    const workers = this.#options.workers ?? workerCount();
+    if (workers < 1 || unread.length < (this.#options.workersFrom ?? WORKERS_FROM)) return;
+    this.#parallel = new ParallelReads(paths, unread, workers);
+    if (this.#options.workersFirst) await this.#parallel.settled();
+  }
+
+  /** Stops the workers of {@link readInParallel}, if any are still running. */
+  async close(): Promise<void> {
+    await this.#parallel?.close();
+    this.#parallel = undefined;
   }
 
   /**
@@ -116,16 +168,30 @@ export class ArticleCheckCache {
     fresh: (problems: Problem[], bytes: Buffer) => Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }>,
     unreadable: () => Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }>,
   ): Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }> {
+    const fromWorker = kind === 'original' ? await this.#parallel?.take(absolute) : undefined;
+    if (fromWorker && fromWorker.key === this.#keys.get(absolute)) {
+      // Read by a worker thread: the same as reading it here, in the form the cache keeps.
+      this.#used.set(fromWorker.key, fromWorker.entry);
+      this.counts.read++;
+      this.counts.inWorkers++;
+      return reuse(fromWorker.entry, problems);
+    }
+    let key = kind === 'original' && !fromWorker ? this.#keys.get(absolute) : undefined;
+    const hit = key !== undefined && (this.#used.get(key) ?? this.#previous.get(key));
+    if (hit) {
+      this.#used.set(key!, hit);
+      this.counts.reused++;
+      return reuse(hit, problems);
+    }
     const bytes = await readContentBytes(paths, absolute);
     // A file that may not be read (a link, too large) is said nothing of here: the safety check reports it.
     if (!bytes) return unreadable();
-    const key = createHash('sha256').update(kind).update('\0').update(relative(paths, absolute)).update('\0').update(bytes).digest('base64url');
-    const hit = this.#used.get(key) ?? this.#previous.get(key);
-    if (hit) {
-      this.#used.set(key, hit);
+    key = entryKey(paths, absolute, kind, bytes);
+    const cached = this.#used.get(key) ?? this.#previous.get(key);
+    if (cached) {
+      this.#used.set(key, cached);
       this.counts.reused++;
-      problems.push(...hit.problems);
-      return { article: hit.article && (revive(hit.article) as CheckedArticleFile<T>), bodyProblems: hit.bodyProblems };
+      return reuse(cached, problems);
     }
     const own: Problem[] = [];
     const read = await fresh(own, bytes);
@@ -137,12 +203,37 @@ export class ArticleCheckCache {
 
   /** Writes the entries this check used (a file removed or changed leaves its old entry behind). */
   async save(): Promise<void> {
+    if (this.#file === undefined) return;
     await mkdir(path.dirname(this.#file), { recursive: true });
     // Written beside and renamed, so a build stopped half-way never leaves half a cache.
     const scratch = `${this.#file}.${process.pid}`;
     await writeFile(scratch, serialize({ salt: this.#salt, entries: this.#used }));
     await rename(scratch, this.#file);
   }
+}
+
+/** The cache's key of one file: what kind of article it is, its path and its bytes. */
+function entryKey(paths: ContentPaths, absolute: string, kind: string, bytes: Buffer): string {
+  return createHash('sha256').update(kind).update('\0').update(relative(paths, absolute)).update('\0').update(bytes).digest('base64url');
+}
+
+/** Pushes a kept entry's problems and gives back its article, as reading the file did. */
+function reuse<T>(entry: CachedArticle, problems: Problem[]): { article?: CheckedArticleFile<T>; bodyProblems: Problem[] } {
+  problems.push(...entry.problems);
+  return { article: entry.article && (revive(entry.article) as CheckedArticleFile<T>), bodyProblems: entry.bodyProblems };
+}
+
+/**
+ * Reads one original article afresh into the form the cache keeps, with the
+ * key of the bytes it read; undefined for a file that may not be read. What
+ * a worker thread of the check does for each file (src/node/check/article-worker.ts).
+ */
+export async function readFresh(paths: ContentPaths, absolute: string): Promise<{ key: string; entry: CachedArticle } | undefined> {
+  const bytes = await readContentBytes(paths, absolute);
+  if (!bytes) return undefined;
+  const own: Problem[] = [];
+  const read = await readOriginalArticle(paths, absolute, own, bytes);
+  return { key: entryKey(paths, absolute, 'original', bytes), entry: { problems: own, bodyProblems: read.bodyProblems, article: read.article && store(read.article) } };
 }
 
 /** Reads one original article afresh, and checks its writer components. */

@@ -69,6 +69,20 @@ export interface ContentCheckResult {
  * articles, duplicate slugs and drafts linked from published pages.
  */
 export async function checkContent(paths: ContentPaths, options: CheckOptions = {}): Promise<ContentCheckResult> {
+  const articleFiles = await listFiles(path.join(paths.contentDir, 'articles'));
+  const originals = articleFiles.filter((file) => !isTranslationFile(file));
+  // Articles the cache does not hold are read on every core (src/node/check/parallel-read.ts),
+  // the workers starting while this thread checks the settings.
+  await options.articleCache?.readInParallel(paths, originals);
+  try {
+    return await checkEverything(paths, options, articleFiles, originals);
+  } finally {
+    await options.articleCache?.close();
+  }
+}
+
+/** The checks themselves, with the article files listed and their workers, if any, started. */
+async function checkEverything(paths: ContentPaths, options: CheckOptions, articleFiles: string[], originals: string[]): Promise<ContentCheckResult> {
   const problems: Problem[] = await checkFileSafety(paths);
   const site = await checkDataFile(paths, 'site.yaml', siteSpec, problems, 'Create content/site.yaml with name, tagline, url, timeZone and repository (see README).', (data, source) =>
     checkBrandColours(relative(paths, path.join(paths.contentDir, 'site.yaml')), data, source, problems),
@@ -89,8 +103,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
   const bySlug = new Map<string, CheckedArticle>();
   /** Each article's component problems, reported below with its links. */
   const bodyProblems = new Map<CheckedArticle, Problem[]>();
-  const articleFiles = await listFiles(path.join(paths.contentDir, 'articles'));
-  for (const absolute of articleFiles.filter((file) => !isTranslationFile(file))) {
+  for (const absolute of originals) {
     const read = options.articleCache ? await options.articleCache.read(paths, absolute, problems) : await readOriginalArticle(paths, absolute, problems);
     const article = read.article;
     if (!article) continue;

@@ -46,11 +46,12 @@ export async function runContentCheck(contentDir: string, options: RunOptions = 
     isShallow: () => isShallowRepository(projectRoot),
   };
   const paths = { root: projectRoot, contentDir, publicDir };
-  const articleCache = options.cacheFile ? await ArticleCheckCache.open(options.cacheFile, paths) : undefined;
+  // Without a file to keep it in, the cache lasts for this check: it reads articles in parallel.
+  const articleCache = options.cacheFile ? await ArticleCheckCache.open(options.cacheFile, paths) : ArticleCheckCache.forOneCheck();
   const result = await checkContent(paths, { previousAddresses, previousRelease: release ? `${release.ref} (${release.reason})` : undefined, history, articleCache });
-  await articleCache?.save();
+  await articleCache.save();
   const found = [...result.problems];
   const counts = await readBaseline(paths, found);
   const baseline = counts ? applyBaseline(paths, found, counts, relative(paths, path.join(contentDir, BASELINE_FILE))) : undefined;
-  return { ...result, problems: baseline?.problems ?? found, found, baseline, paths, release: previousAddresses && release ? release.ref : undefined, cached: articleCache?.counts };
+  return { ...result, problems: baseline?.problems ?? found, found, baseline, paths, release: previousAddresses && release ? release.ref : undefined, cached: options.cacheFile ? articleCache.counts : undefined };
 }
