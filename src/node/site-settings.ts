@@ -26,6 +26,11 @@ export function readSiteSettings(dir: string = contentDir): { url: string; baseP
   }
 }
 
+/** The site's sub-path: HANDRAIL_BASE (tests and preview deployments) over site.yaml's. */
+export function siteBase(settings: { basePath: string } = readSiteSettings()): string {
+  return process.env.HANDRAIL_BASE || settings.basePath;
+}
+
 /**
  * Each declared language's address prefix ("" for the default at the root,
  * "/cy" for Welsh), for the Markdown pipeline, which runs before content

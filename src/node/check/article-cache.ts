@@ -10,7 +10,8 @@ import { readContentBytes } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { projectRoot } from '../project-paths.ts';
 import { checkMdComponents } from './md-components.ts';
-import { ParallelReads, workerCount } from './parallel-read.ts';
+import { ParallelReads } from './parallel-read.ts';
+import { extraThreads } from '../threads.ts';
 
 /**
  * What reading one original article found that depends on that file alone:
@@ -124,7 +125,7 @@ export class ArticleCheckCache {
       this.#keys.set(absolute, key);
       if (!this.#previous.has(key)) unread.push(absolute);
     }
-    const workers = this.#options.workers ?? workerCount();
+    const workers = this.#options.workers ?? extraThreads();
     if (workers < 1 || unread.length < (this.#options.workersFrom ?? WORKERS_FROM)) return;
     this.#parallel = new ParallelReads(paths, unread, workers);
     if (this.#options.workersFirst) await this.#parallel.settled();

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ContentPaths } from './files.ts';
 
@@ -60,11 +59,6 @@ export function claimFromBack(claims: Int32Array): number {
     Atomics.store(claims, BACK, index);
     return index;
   });
-}
-
-/** How many worker threads to start: one per core beyond the check's own, at most three. */
-export function workerCount(): number {
-  return Math.min(availableParallelism() - 1, 3);
 }
 
 /**

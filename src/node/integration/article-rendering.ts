@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import type { AstroConfig, AstroIntegration, ContentEntryType, HookParameters } from 'astro';
+import { createArticleRenderer, type RenderedArticle, type RenderJob, type RenderShared } from '../markdown/article-render.ts';
+import { RenderPool } from '../markdown/render-pool.ts';
+import { extraThreads } from '../threads.ts';
+
+/** Astro gives integrations this hook, but leaves it out of its public types. */
+type WithContentEntryType = HookParameters<'astro:config:setup'> & { addContentEntryType(type: ContentEntryType): void };
+
+/** Front matter and body, as Astro reads a `.md` file; a YAML error names the file and line. */
+function readEntry(contents: string, file: string) {
+  try {
+    return parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  } catch (error) {
+    const yaml = error as Error & { mark?: { line: number; column: number }; reason?: string; id?: string; loc?: object };
+    if (yaml.name === 'YAMLException' && yaml.mark) {
+      yaml.id = file;
+      yaml.loc = { file, line: yaml.mark.line + 1, column: yaml.mark.column };
+      if (yaml.reason) yaml.message = yaml.reason;
+    }
+    throw yaml;
+  }
+}
+
+/**
+ * How articles become HTML in Astro's content layer, `.md` and `.mdx`
+ * alike (in place of Astro's own `.md` type and of @astrojs/mdx):
+ *
+ * - `.mdx` articles are read like `.md` and rendered with the site's
+ *   Markdown processor reading MDX syntax (src/node/markdown/mdx-articles.ts).
+ *   No module is compiled per article: the rendered HTML is stored with the
+ *   entry and kept while the file is unchanged, so `astro build` and a
+ *   rebuild skip Vite for articles, and `astro dev` updates an article on
+ *   save as it does a `.md` one.
+ * - Both render on every core: render threads beside Astro's take an
+ *   article whenever one is free (src/node/markdown/render-pool.ts), made
+ *   with the same processor (src/node/markdown/site-markdown.ts). A build
+ *   stops them once the content layer has synced, before the pages render.
+ */
+export function articleRendering(options: { base: string; threads?: number }): AstroIntegration {
+  let pool: RenderPool | undefined;
+  let renderer: Promise<(job: RenderJob) => Promise<RenderedArticle>> | undefined;
+  const renderFunction = (format: RenderJob['format']) => async (config: AstroConfig) => {
+    const shared: RenderShared = {
+      image: config.image,
+      syntaxHighlight: config.markdown.syntaxHighlight,
+      shikiConfig: config.markdown.shikiConfig,
+      gfm: config.markdown.gfm,
+      smartypants: config.markdown.smartypants,
+    };
+    renderer ??= createArticleRenderer(config.markdown.processor, shared);
+    const here = await renderer;
+    const threads = options.threads ?? extraThreads();
+    if (!pool && threads > 0) {
+      try {
+        pool = new RenderPool(options.base, shared, threads);
+      } catch {
+        // Settings a thread cannot be given (they hold a function): every article renders here.
+      }
+    }
+    return async (entry: { body?: string; data: Record<string, unknown>; filePath?: string }) => {
+      const job: RenderJob = { format, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
+      return pool ? pool.render(job, here) : here(job);
+    };
+  };
+  const close = async () => {
+    await pool?.close();
+    pool = undefined;
+  };
+  return {
+    name: 'handrail:article-rendering',
+    hooks: {
+      'astro:config:setup': (params) => {
+        for (const format of ['md', 'mdx'] as const) {
+          (params as WithContentEntryType).addContentEntryType({
+            extensions: [`.${format}`],
+            getEntryInfo({ contents, fileUrl }) {
+              const parsed = readEntry(contents, fileURLToPath(fileUrl));
+              return { data: parsed.frontmatter, body: parsed.content.trim(), slug: parsed.frontmatter.slug, rawData: parsed.rawFrontmatter };
+            },
+            // Articles bring no styles or scripts of their own.
+            handlePropagation: false,
+            getRenderFunction: renderFunction(format),
+          });
+        }
+      },
+      // The content layer has synced: the render threads' memory goes back before the pages render.
+      'astro:build:start': close,
+      // The dev server stops or restarts (a restart makes a new pool).
+      'astro:server:done': close,
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import config from '../../astro.config.mjs';
+import { createArticleRenderer, type RenderedArticle, type RenderJob, type RenderShared } from '../../src/node/markdown/article-render.ts';
+import { RenderPool } from '../../src/node/markdown/render-pool.ts';
+import { contentDir } from '../../src/node/project-paths.ts';
+import { markdownPayloads, mdxHtmlPayloads } from '../fixtures/hostile/payloads.ts';
+
+/**
+ * Articles rendered in a render thread (src/node/markdown/render-pool.ts)
+ * must be exactly what Astro's thread makes of them: the same HTML and the
+ * same headings and pictures, for every article of the demo (originals
+ * and translations, .md and .mdx) and for hostile input.
+ */
+const processor = (config.markdown as { processor: Parameters<typeof createArticleRenderer>[0] }).processor;
+const shared = { image: {}, syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true } as unknown as RenderShared;
+const renderHere = createArticleRenderer(processor, shared);
+
+async function demoJobs(): Promise<RenderJob[]> {
+  const dir = path.join(contentDir, 'articles');
+  const files = (await readdir(dir, { recursive: true })).filter((file) => /\.mdx?$/.test(file)).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const parsed = parseFrontmatter(await readFile(path.join(dir, file), 'utf8'), { frontmatter: 'empty-with-spaces' });
+      return { format: file.endsWith('.mdx') ? 'mdx' : 'md', body: parsed.content.trim(), frontmatter: parsed.frontmatter, filePath: path.join(dir, file) } satisfies RenderJob;
+    }),
+  );
+}
+
+/** Renders here; rejects with what rendering here rejects with. */
+const here = async (job: RenderJob) => (await renderHere)(job);
+
+describe('articles rendered in a render thread', () => {
+  let pool: RenderPool;
+  before(async () => {
+    pool = new RenderPool(config.base ?? '/', shared, 1);
+    assert.equal(await pool.started(), 1, 'the render thread starts');
+  });
+  after(() => pool.close());
+
+  test('every demo article renders in the thread exactly as on Astro\'s thread', async () => {
+    const jobs = await demoJobs();
+    assert.ok(jobs.some((job) => job.format === 'mdx') && jobs.some((job) => /\.[a-z]{2}\.md$/.test(job.filePath!)), 'the demo has .mdx articles and translations');
+    let renderedHere = 0;
+    const notHere = async (job: RenderJob): Promise<RenderedArticle> => {
+      renderedHere++;
+      return here(job);
+    };
+    // One at a time, so each goes to the free thread (the pool renders here only when the thread's queue is full).
+    for (const job of jobs) assert.deepEqual(await pool.render(job, notHere), await here(job), job.filePath);
+    assert.equal(renderedHere, 0, 'every article was rendered by the thread');
+  });
+
+  test('hostile input renders in the thread exactly as here, in both formats', async () => {
+    const jobs: RenderJob[] = [
+      { format: 'md', body: markdownPayloads.map((payload) => payload.text).join('\n\n'), frontmatter: {} },
+      { format: 'mdx', body: mdxHtmlPayloads.map((payload) => payload.text).join('\n\n'), frontmatter: {} },
+    ];
+    for (const job of jobs) {
+      const inThread = await pool.render(job, () => Promise.reject(new Error('rendered here')));
+      assert.deepEqual(inThread, await here(job));
+      assert.doesNotMatch(inThread.html, /<script|onerror=/i);
+    }
+  });
+
+  test('an article the thread cannot render is rendered here, so its error is Astro\'s thread\'s own', async () => {
+    // MDX that cannot be parsed: a component never closed.
+    const job: RenderJob = { format: 'mdx', body: 'Read this.\n\n<Callout type="tip">\n\nNever closed.\n', frontmatter: {} };
+    const expected = await here(job).then(() => undefined, (error: Error) => error.message);
+    assert.ok(expected, 'rendering it here fails');
+    let renderedHere = 0;
+    await assert.rejects(
+      pool.render(job, (again) => {
+        renderedHere++;
+        return here(again);
+      }),
+      (error: Error) => error.message === expected,
+    );
+    assert.equal(renderedHere, 1);
+  });
+
+  test('once closed, every article is rendered here', async () => {
+    const closed = new RenderPool(config.base ?? '/', shared, 1);
+    await closed.started();
+    await closed.close();
+    const job: RenderJob = { format: 'md', body: '# Hello\n\nText.', frontmatter: {} };
+    assert.deepEqual(await closed.render(job, here), await here(job));
+    await assert.rejects(closed.render(job, () => Promise.reject(new Error('rendered here'))), /rendered here/);
+  });
+});
