@@ -17,9 +17,10 @@ export const PART_VARIABLE = 'HANDRAIL_PART';
 /**
  * Set by `scripts/build.ts` for a whole build: Astro's last hook leaves the
  * once-only steps (src/node/integration/finish.ts) to it, with a record of
- * what they need, and it runs them once Astro's process has ended. Astro holds its memory to the end (2–3 GB
- * at 10,000 articles), and Pagefind beside it needed 1 GB more: the build's
- * peak. `astro build` on its own still runs them in its last hook.
+ * what they need, and it runs them once Astro's process has ended. Astro
+ * holds its memory to the end (2–3 GB at 10,000 articles), and Pagefind
+ * beside it needed 1 GB more: the build's peak. `astro build` on its own
+ * still runs them in its last hook.
  */
 export const FINISH_LATER_VARIABLE = 'HANDRAIL_FINISH_AFTER_ASTRO';
 

@@ -13,7 +13,7 @@ import { projectRoot } from '../project-paths.ts';
  * The site's own strings (content/translations/*.yaml) are one too: the
  * Markdown pipeline names callouts and tables with them.
  */
-const INPUTS = ['src/content.config.ts', 'src/schemas', 'src/node/markdown', 'src/translations', 'package-lock.json'];
+const INPUTS = ['src/content.config.ts', 'src/schemas', 'src/node/markdown', 'src/node/integration/article-rendering.ts', 'src/translations', 'package-lock.json'];
 const STAMP = 'handrail-content-inputs.sha256';
 
 async function filesOf(entry: string): Promise<string[]> {
