@@ -165,11 +165,12 @@ describe('articles read on more than one core', () => {
     test(`${name || 'valid'}: workers reading the articles say exactly what one thread says`, async () => {
       await withFixture(name || undefined, async (contentDir) => {
         const fresh = outcome((await check(contentDir)).result);
-        const originals = (await articleFiles(contentDir)).filter((file) => !isTranslationFile(file));
+        const all = await articleFiles(contentDir);
         // Every article from a worker, then the two sides meeting wherever they meet, with one and two workers.
         const allInWorkers = await checkInParallel(contentDir, { workers: 1, workersFirst: true });
         assert.deepEqual(outcome(allInWorkers.result), fresh);
-        assert.ok(allInWorkers.counts.inWorkers > 0 && allInWorkers.counts.inWorkers <= originals.length);
+        assert.equal(allInWorkers.counts.inWorkers, allInWorkers.counts.read, 'with the workers first, every article and translation read was read by a worker');
+        if (!name) assert.equal(allInWorkers.counts.read, all.length, `all ${all.length} files, ${all.filter(isTranslationFile).length} of them translations`);
         for (const workers of [1, 2]) {
           const { result, counts } = await checkInParallel(contentDir, { workers });
           assert.deepEqual(outcome(result), fresh, `${workers} worker(s)`);
@@ -183,11 +184,16 @@ describe('articles read on more than one core', () => {
     await withFixture(undefined, async (contentDir) => {
       const paths = { root: path.dirname(contentDir), contentDir, publicDir };
       const [file] = (await articleFiles(contentDir)).filter((f) => f.endsWith('welcome.md'));
-      const read = await readFresh(paths, file!);
+      const read = await readFresh(paths, { absolute: file! });
       assert.ok(read?.entry.article, 'the article is read');
       assert.equal(read.entry.article.slug, 'welcome');
       assert.ok(!('tree' in (read.entry.article.scan ?? {})), 'without its syntax tree, which workers do not send');
-      assert.equal(await readFresh(paths, path.join(contentDir, 'articles/missing.md')), undefined, 'a file that cannot be read: nothing');
+      // A translation is read as one: its key names its original, whose name its messages quote.
+      const translation = (await articleFiles(contentDir)).find((f) => f.endsWith('welcome.cy.md'))!;
+      const translated = await readFresh(paths, { absolute: translation, originalFile: 'content/articles/getting-started/welcome.md' });
+      assert.ok(translated?.entry.article, 'the translation is read');
+      assert.notEqual(translated.key, (await readFresh(paths, { absolute: translation }))!.key, 'its key is not an original\'s');
+      assert.equal(await readFresh(paths, { absolute: path.join(contentDir, 'articles/missing.md') }), undefined, 'a file that cannot be read: nothing');
     });
   });
 

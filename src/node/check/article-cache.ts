@@ -9,8 +9,9 @@ import { checkComponents } from './components.ts';
 import { readContentBytes } from './file-safety.ts';
 import { relative, type ContentPaths } from './files.ts';
 import { projectRoot } from '../project-paths.ts';
+import { readTranslationFile } from './languages.ts';
 import { checkMdComponents } from './md-components.ts';
-import { ParallelReads } from './parallel-read.ts';
+import { ParallelReads, type ReadJob } from './parallel-read.ts';
 import { extraThreads } from '../threads.ts';
 
 /**
@@ -78,7 +79,7 @@ export class ArticleCheckCache {
   readonly counts = { reused: 0, read: 0, inWorkers: 0 };
 
   readonly #options: ReadOptions;
-  /** The key of each original's bytes as {@link readInParallel} found them, so they are not read twice. */
+  /** The key of each file's bytes as {@link readInParallel} found them, so they are not read twice. */
   readonly #keys = new Map<string, string>();
   #parallel?: ParallelReads<CachedArticle>;
 
@@ -110,20 +111,21 @@ export class ArticleCheckCache {
   }
 
   /**
-   * Starts reading, in worker threads, the original articles among `files`
-   * (absolute paths, in the order {@link read} will be asked for them) that
-   * the cache does not hold, when there are enough of them to be worth it
-   * (src/node/check/parallel-read.ts). {@link read} then takes each file
-   * from the workers or reads it itself; {@link close} stops them.
+   * Starts reading, in worker threads, the articles among `jobs` (absolute
+   * paths, with the original's file for a translation, in the order
+   * {@link read} or {@link readTranslation} will be asked for them) that the
+   * cache does not hold, when there are enough of them to be worth it
+   * (src/node/check/parallel-read.ts). Each file is then taken from the
+   * workers or read on this thread; {@link close} stops them.
    */
-  async readInParallel(paths: ContentPaths, files: readonly string[]): Promise<void> {
-    const unread: string[] = [];
-    for (const absolute of files) {
-      const bytes = await readContentBytes(paths, absolute);
+  async readInParallel(paths: ContentPaths, jobs: readonly ReadJob[]): Promise<void> {
+    const unread: ReadJob[] = [];
+    for (const job of jobs) {
+      const bytes = await readContentBytes(paths, job.absolute);
       if (!bytes) continue;
-      const key = entryKey(paths, absolute, 'original', bytes);
-      this.#keys.set(absolute, key);
-      if (!this.#previous.has(key)) unread.push(absolute);
+      const key = entryKey(paths, job.absolute, kindOf(job), bytes);
+      this.#keys.set(job.absolute, key);
+      if (!this.#previous.has(key)) unread.push(job);
     }
     const workers = this.#options.workers ?? extraThreads();
     if (workers < 1 || unread.length < (this.#options.workersFrom ?? WORKERS_FROM)) return;
@@ -142,7 +144,7 @@ export class ArticleCheckCache {
    * pushes its problems onto `problems` either way.
    */
   async read(paths: ContentPaths, absolute: string, problems: Problem[]): Promise<ReadOriginal> {
-    return this.#read(paths, absolute, problems, 'original', (own, bytes) => readOriginalArticle(paths, absolute, own, bytes), () => readOriginalArticle(paths, absolute, problems));
+    return this.#read(paths, absolute, problems, kindOf({ absolute }), (own, bytes) => readOriginalArticle(paths, absolute, own, bytes), () => readOriginalArticle(paths, absolute, problems));
   }
 
   /**
@@ -158,7 +160,7 @@ export class ArticleCheckCache {
     read: (problems: Problem[], bytes?: Buffer) => Promise<CheckedArticleFile<T> | undefined>,
   ): Promise<CheckedArticleFile<T> | undefined> {
     const wrap = async (own: Problem[], bytes?: Buffer) => ({ article: await read(own, bytes), bodyProblems: [] });
-    return (await this.#read(paths, absolute, problems, `translation of ${originalFile}`, wrap, () => wrap(problems))).article;
+    return (await this.#read(paths, absolute, problems, kindOf({ absolute, originalFile }), wrap, () => wrap(problems))).article;
   }
 
   async #read<T>(
@@ -169,7 +171,7 @@ export class ArticleCheckCache {
     fresh: (problems: Problem[], bytes: Buffer) => Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }>,
     unreadable: () => Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }>,
   ): Promise<{ article?: CheckedArticleFile<T>; bodyProblems: Problem[] }> {
-    const fromWorker = kind === 'original' ? await this.#parallel?.take(absolute) : undefined;
+    const fromWorker = await this.#parallel?.take(absolute);
     if (fromWorker && fromWorker.key === this.#keys.get(absolute)) {
       // Read by a worker thread: the same as reading it here, in the form the cache keeps.
       this.#used.set(fromWorker.key, fromWorker.entry);
@@ -177,7 +179,8 @@ export class ArticleCheckCache {
       this.counts.inWorkers++;
       return reuse(fromWorker.entry, problems);
     }
-    let key = kind === 'original' && !fromWorker ? this.#keys.get(absolute) : undefined;
+    // A key found before (by readInParallel) is of this kind: the same file is always read as the same kind in one check.
+    let key = fromWorker ? undefined : this.#keys.get(absolute);
     const hit = key !== undefined && (this.#used.get(key) ?? this.#previous.get(key));
     if (hit) {
       this.#used.set(key!, hit);
@@ -224,17 +227,26 @@ function reuse<T>(entry: CachedArticle, problems: Problem[]): { article?: Checke
   return { article: entry.article && (revive(entry.article) as CheckedArticleFile<T>), bodyProblems: entry.bodyProblems };
 }
 
+/** What a file is read as, which its key includes: an original, or the translation of the file named (its messages quote it). */
+function kindOf(job: ReadJob): string {
+  return job.originalFile === undefined ? 'original' : `translation of ${job.originalFile}`;
+}
+
 /**
- * Reads one original article afresh into the form the cache keeps, with the
- * key of the bytes it read; undefined for a file that may not be read. What
- * a worker thread of the check does for each file (src/node/check/article-worker.ts).
+ * Reads one article afresh (an original, or a translation of
+ * `job.originalFile`) into the form the cache keeps, with the key of the
+ * bytes it read; undefined for a file that may not be read. What a worker
+ * thread of the check does for each file (src/node/check/article-worker.ts).
  */
-export async function readFresh(paths: ContentPaths, absolute: string): Promise<{ key: string; entry: CachedArticle } | undefined> {
-  const bytes = await readContentBytes(paths, absolute);
+export async function readFresh(paths: ContentPaths, job: ReadJob): Promise<{ key: string; entry: CachedArticle } | undefined> {
+  const bytes = await readContentBytes(paths, job.absolute);
   if (!bytes) return undefined;
   const own: Problem[] = [];
-  const read = await readOriginalArticle(paths, absolute, own, bytes);
-  return { key: entryKey(paths, absolute, 'original', bytes), entry: { problems: own, bodyProblems: read.bodyProblems, article: read.article && store(read.article) } };
+  const read =
+    job.originalFile === undefined
+      ? await readOriginalArticle(paths, job.absolute, own, bytes)
+      : { article: await readTranslationFile(paths, job.absolute, job.originalFile, own, bytes), bodyProblems: [] };
+  return { key: entryKey(paths, job.absolute, kindOf(job), bytes), entry: { problems: own, bodyProblems: read.bodyProblems, article: read.article && store(read.article) } };
 }
 
 /** Reads one original article afresh, and checks its writer components. */

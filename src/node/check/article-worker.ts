@@ -4,11 +4,11 @@ import { claimFromBack, type WorkerData, type WorkerMessage } from './parallel-r
 
 /**
  * A worker thread of the content check (src/node/check/parallel-read.ts):
- * reads original articles from the back of the list until it meets the
+ * reads articles (originals, or translations) from the back of the list until it meets the
  * check's own thread, and sends back what each file holds.
  */
-const { paths, files, claims } = workerData as WorkerData;
+const { paths, jobs, claims } = workerData as WorkerData;
 for (let index = claimFromBack(claims); index >= 0; index = claimFromBack(claims)) {
-  const result = await readFresh(paths, files[index]!);
+  const result = await readFresh(paths, jobs[index]!);
   parentPort!.postMessage({ index, result } satisfies WorkerMessage<unknown>);
 }

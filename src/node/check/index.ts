@@ -73,7 +73,7 @@ export async function checkContent(paths: ContentPaths, options: CheckOptions = 
   const originals = articleFiles.filter((file) => !isTranslationFile(file));
   // Articles the cache does not hold are read on every core (src/node/check/parallel-read.ts),
   // the workers starting while this thread checks the settings.
-  await options.articleCache?.readInParallel(paths, originals);
+  await options.articleCache?.readInParallel(paths, originals.map((absolute) => ({ absolute })));
   try {
     return await checkEverything(paths, options, articleFiles, originals);
   } finally {

@@ -23,7 +23,7 @@ import { suggestClosest } from '../../shared/suggest.ts';
 import { splitTranslationName, translationFreshness, type TranslationFreshness } from '../../shared/translations.ts';
 import { readArticleFile, type CheckedArticle, type CheckedArticleFile, type FrontMatterSpec } from './articles.ts';
 import { checkComponents } from './components.ts';
-import { exists, listFiles, relative } from './files.ts';
+import { exists, listFiles, relative, type ContentPaths } from './files.ts';
 import { checkFileLanguage, type LanguageContext } from './language-files.ts';
 import { checkLinks } from './links.ts';
 import { problemsFromZod } from './schema-problems.ts';
@@ -118,21 +118,47 @@ async function originalFileExists(translation: string, slug: string): Promise<bo
   return (await exists(path.join(dir, `${slug}.md`))) || (await exists(path.join(dir, `${slug}.mdx`)));
 }
 
+/**
+ * Reads a translated article's file: its front matter as a translation's
+ * (fields it takes from `originalFile` are named as such), its body as any
+ * article's. The spec's own problems go where the file's other problems go.
+ */
+export function readTranslationFile(paths: ContentPaths, absolute: string, originalFile: string, into: Problem[], bytes?: Buffer): Promise<CheckedArticleFile<ArticleTranslationData> | undefined> {
+  return readArticleFile(paths, absolute, into, translationSpec({ paths, problems: into }, relative(paths, absolute), () => originalFile), bytes);
+}
+
+/** What a translation's file name says: its original's slug and file (the one expected when there is none), its language and folder. */
+function translationOf(paths: ContentPaths, absolute: string, bySlug: Originals['bySlug']) {
+  const ext = path.extname(absolute);
+  const folder = path.basename(path.dirname(absolute));
+  const { slug, lang = '' } = splitTranslationName(path.basename(absolute, ext));
+  const original = bySlug.get(slug);
+  const expected = relative(paths, path.join(paths.contentDir, 'articles', original?.category ?? folder, `${slug}${original?.format === 'mdx' ? '.mdx' : '.md'}`));
+  return { ext, folder, slug, lang, original, expected, originalFile: original?.file ?? expected };
+}
+
 async function checkArticleTranslations(ctx: LanguageContext, files: string[], originals: Originals, history: History): Promise<CheckedTranslation[]> {
+  // Translations the cache does not hold are read on every core, as originals are (src/node/check/parallel-read.ts).
+  await ctx.articleCache?.readInParallel(
+    ctx.paths,
+    files.map((absolute) => ({ absolute, originalFile: translationOf(ctx.paths, absolute, originals.bySlug).originalFile })),
+  );
+  try {
+    return await checkEachTranslation(ctx, files, originals, history);
+  } finally {
+    await ctx.articleCache?.close();
+  }
+}
+
+async function checkEachTranslation(ctx: LanguageContext, files: string[], originals: Originals, history: History): Promise<CheckedTranslation[]> {
   const { paths, problems } = ctx;
   const { bySlug } = originals;
   const found: CheckedTranslation[] = [];
   const seen = new Map<string, CheckedTranslation>();
   for (const absolute of files) {
     const file = relative(paths, absolute);
-    const ext = path.extname(absolute);
-    const folder = path.basename(path.dirname(absolute));
-    const { slug, lang = '' } = splitTranslationName(path.basename(absolute, ext));
-    const original = bySlug.get(slug);
-    const expected = relative(paths, path.join(paths.contentDir, 'articles', original?.category ?? folder, `${slug}${original?.format === 'mdx' ? '.mdx' : '.md'}`));
-    const originalFile = original?.file ?? expected;
-    // The spec's own problems (fields a translation takes from its original) go where the file's other problems go.
-    const readTranslation = (into: Problem[], bytes?: Buffer) => readArticleFile(paths, absolute, into, translationSpec({ ...ctx, problems: into }, file, () => originalFile), bytes);
+    const { ext, folder, slug, lang, original, expected, originalFile } = translationOf(paths, absolute, bySlug);
+    const readTranslation = (into: Problem[], bytes?: Buffer) => readTranslationFile(paths, absolute, originalFile, into, bytes);
     const read = ctx.articleCache ? await ctx.articleCache.readTranslation(paths, absolute, problems, originalFile, readTranslation) : await readTranslation(problems);
     const isDeclared = checkFileLanguage(ctx, { file, lang, original: original?.file ?? expected, renameTo: (code) => `${path.dirname(file)}/${slug}.${code}${ext}` });
     if (!original && (await originalFileExists(absolute, slug))) {

@@ -17,6 +17,12 @@ import type { ContentPaths } from './files.ts';
  * as the worker read them, so a file changed in between is read again.
  */
 
+/** A file to read: an original article, or a translation of the original named (as reported). */
+export interface ReadJob {
+  absolute: string;
+  originalFile?: string;
+}
+
 /** What a worker found in one file: the cache's key for the bytes it read, and the cache's entry. */
 export interface WorkerRead<Entry> {
   key: string;
@@ -32,7 +38,7 @@ export interface WorkerMessage<Entry> {
 /** What each worker is started with. */
 export interface WorkerData {
   paths: ContentPaths;
-  files: string[];
+  jobs: ReadJob[];
   /** [lock, next index the check's thread may take, first index the workers have taken]. */
   claims: Int32Array;
 }
@@ -74,12 +80,12 @@ export class ParallelReads<Entry> {
   readonly #workers: Worker[] = [];
   #failed = false;
 
-  /** Starts `workers` threads over `files` (absolute paths, in the order the check reads them). */
-  constructor(paths: ContentPaths, files: string[], workers: number) {
-    this.#files = new Map(files.map((file, index) => [file, index]));
+  /** Starts `workers` threads over `jobs` (in the order the check reads them). */
+  constructor(paths: ContentPaths, jobs: ReadJob[], workers: number) {
+    this.#files = new Map(jobs.map((job, index) => [job.absolute, index]));
     this.#claims = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
-    this.#claims[BACK] = files.length;
-    const workerData: WorkerData = { paths, files, claims: this.#claims };
+    this.#claims[BACK] = jobs.length;
+    const workerData: WorkerData = { paths, jobs, claims: this.#claims };
     for (let n = 0; n < workers; n++) {
       const worker = new Worker(new URL('./article-worker.ts', import.meta.url), { workerData });
       worker.on('message', (message: WorkerMessage<Entry>) => this.#settle(message.index, message.result));
