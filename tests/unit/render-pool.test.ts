@@ -6,6 +6,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import config from '../../astro.config.mjs';
 import { createArticleRenderer, type RenderedArticle, type RenderJob, type RenderShared } from '../../src/node/markdown/article-render.ts';
 import { RenderPool } from '../../src/node/markdown/render-pool.ts';
+import { articleRendering } from '../../src/node/integration/article-rendering.ts';
 import { contentDir } from '../../src/node/project-paths.ts';
 import { markdownPayloads, mdxHtmlPayloads } from '../fixtures/hostile/payloads.ts';
 
@@ -89,5 +90,24 @@ describe('articles rendered in a render thread', () => {
     const job: RenderJob = { format: 'md', body: '# Hello\n\nText.', frontmatter: {} };
     assert.deepEqual(await closed.render(job, here), await here(job));
     await assert.rejects(closed.render(job, () => Promise.reject(new Error('rendered here'))), /rendered here/);
+  });
+});
+
+describe('the content types that render articles', () => {
+  test('settings a render thread cannot be given: every article renders on Astro\'s thread, and the log says so', async () => {
+    const integration = articleRendering({ base: '/', threads: 1 });
+    const types: Array<{ extensions: string[]; getRenderFunction(config: unknown): Promise<(entry: object) => Promise<RenderedArticle>> }> = [];
+    const warnings: string[] = [];
+    const setup = integration.hooks['astro:config:setup'] as unknown as (params: object) => Promise<void>;
+    await setup({ addContentEntryType: (type: (typeof types)[number]) => types.push(type), logger: { warn: (message: string) => warnings.push(message) } });
+    assert.deepEqual(types.map((type) => type.extensions).flat().sort(), ['.md', '.mdx']);
+    // A function cannot be sent to a thread.
+    const resolved = { markdown: { ...(config.markdown as object), syntaxHighlight: false }, image: { service: { entrypoint: 'x', config: { resize: () => 1 } } } };
+    const render = await types[0]!.getRenderFunction(resolved);
+    const rendered = await render({ body: '## Opening hours\n\nWe\'re open.', data: {} });
+    assert.match(rendered.html, /<h2 id="opening-hours">Opening hours<\/h2>\s*<p>We’re open\.<\/p>/);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /render on one thread/);
+    await (integration.hooks['astro:build:start'] as unknown as () => Promise<void>)();
   });
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import type { AstroConfig, AstroIntegration, ContentEntryType, HookParameters } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger, ContentEntryType, HookParameters } from 'astro';
 import { createArticleRenderer, type RenderedArticle, type RenderJob, type RenderShared } from '../markdown/article-render.ts';
 import { RenderPool } from '../markdown/render-pool.ts';
 import { extraThreads } from '../threads.ts';
@@ -40,6 +40,7 @@ function readEntry(contents: string, file: string) {
  */
 export function articleRendering(options: { base: string; threads?: number }): AstroIntegration {
   let pool: RenderPool | undefined;
+  let logger: AstroIntegrationLogger | undefined;
   let renderer: Promise<(job: RenderJob) => Promise<RenderedArticle>> | undefined;
   const renderFunction = (format: RenderJob['format']) => async (config: AstroConfig) => {
     const shared: RenderShared = {
@@ -55,8 +56,9 @@ export function articleRendering(options: { base: string; threads?: number }): A
     if (!pool && threads > 0) {
       try {
         pool = new RenderPool(options.base, shared, threads);
-      } catch {
-        // Settings a thread cannot be given (they hold a function): every article renders here.
+      } catch (error) {
+        // Settings a thread cannot be given (they hold a function): every article renders here, and the log says so.
+        logger?.warn(`Articles render on one thread: the render settings could not be given to a render thread (${(error as Error).message}).`);
       }
     }
     return async (entry: { body?: string; data: Record<string, unknown>; filePath?: string }) => {
@@ -72,6 +74,7 @@ export function articleRendering(options: { base: string; threads?: number }): A
     name: 'handrail:article-rendering',
     hooks: {
       'astro:config:setup': (params) => {
+        logger = params.logger;
         for (const format of ['md', 'mdx'] as const) {
           (params as WithContentEntryType).addContentEntryType({
             extensions: [`.${format}`],
