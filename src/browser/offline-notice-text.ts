@@ -19,6 +19,7 @@ export async function showOfflineNotice(element: HTMLElement, notice: HTMLElemen
     date && !Number.isNaN(date.getTime())
       ? words.text('offline.notice', { date: date.toLocaleString(words.locale, { dateStyle: 'long', timeStyle: 'short' }) })
       : words.text('offline.noticeUnknown');
-  // Back online while this was loading: the element has hidden it already, and it stays hidden.
-  notice.hidden = navigator.onLine;
+  // Back online while this was loading: the element has hidden it already, and it stays hidden
+  // (unless the service worker marked the page as a saved copy the network failed to replace).
+  notice.hidden = navigator.onLine && element.dataset.savedCopy === undefined;
 }

@@ -5,19 +5,21 @@
  * when the reader actually goes offline.
  */
 import noticeTextUrl from './offline-notice-text.ts?on-demand';
-import { define, part } from './ui.ts';
+import { define, isOffline, part } from './ui.ts';
 
 class HandrailOfflineNotice extends HTMLElement {
-  readonly #update = () => {
+  readonly #update = (event?: Event) => {
     const notice = part(this, 'offline-notice');
-    if (navigator.onLine) notice.hidden = true;
+    // data-saved-copy: the service worker served this saved copy because the network failed.
+    if (event?.type === 'online') delete this.dataset.savedCopy;
+    if (!isOffline()) notice.hidden = true;
     else void (import(/* @vite-ignore */ noticeTextUrl) as Promise<typeof import('./offline-notice-text.ts')>).then((text) => text.showOfflineNotice(this, notice)).catch(() => undefined);
   };
 
   connectedCallback() {
     addEventListener('offline', this.#update);
     addEventListener('online', this.#update);
-    if (!navigator.onLine) this.#update();
+    if (isOffline()) this.#update();
   }
 
   disconnectedCallback() {

@@ -10,7 +10,7 @@ import { planQuery, suggestQuery } from '../shared/search/query.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
 import { collectorAddress, sendSearch } from './listening.ts';
-import { define, part, sessionStore } from './ui.ts';
+import { define, isOffline, part, sessionStore } from './ui.ts';
 import { loadPagefind, loadVocabulary, searchOtherLanguage, searchPages } from './search-engine.ts';
 import { wordsOf } from './words.ts';
 
@@ -305,7 +305,7 @@ class HandrailSearch extends HTMLElement {
     this.#part<HTMLElement>('search-fallback-region').hidden = offered.length === 0;
     this.#part<HTMLElement>('search-fallback-intro').textContent = this.#fallbackIntro();
     this.#part<HTMLElement>('search-results-region').hidden = visible.length === 0;
-    if (!navigator.onLine) void this.#markUncached(list);
+    if (isOffline()) void this.#markUncached(list);
     const people = this.#part<HTMLElement>('search-people');
     const isEmpty = this.#shown.length === 0;
     people.hidden = !isEmpty;

@@ -54,3 +54,14 @@ export function part<T extends Element = HTMLElement>(root: ParentNode, name: st
 export function define(name: string, element: CustomElementConstructor): void {
   if (!customElements.get(name)) customElements.define(name, element);
 }
+
+/**
+ * Whether the reader is offline: the browser says so, or the service worker
+ * served this page as a saved copy because the network failed (it marks the
+ * offline notice with data-saved-copy; the notice drops the mark when the
+ * connection comes back). A connection without internet, and Chromium 150
+ * after navigating offline, still say they are online.
+ */
+export function isOffline(): boolean {
+  return !navigator.onLine || document.querySelector('handrail-offline-notice[data-saved-copy]') !== null;
+}

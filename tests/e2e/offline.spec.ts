@@ -90,6 +90,23 @@ test.describe('offline', () => {
     await expectAxeClean(page);
   });
 
+  test('a saved copy served because the network failed says so, even while the browser says it is online', async ({ page, context }) => {
+    // A connection without internet: the browser reports online, but the page cannot be fetched.
+    await page.goto('/articles/get-a-refund/');
+    await waitForWorker(page);
+    await expect.poll(() => page.evaluate(async () => Boolean(await caches.match('/articles/get-a-refund/')))).toBe(true);
+    await context.route('**/articles/get-a-refund/', (route) => route.abort('internetdisconnected'));
+    await page.goto('/articles/get-a-refund/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/refund/i);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toHaveText(/You are offline\. This copy was saved on .+\./);
+    // A page the network still serves is not marked.
+    await context.unroute('**/articles/get-a-refund/');
+    await page.goto('/articles/get-a-refund/');
+    await expect(page.locator('handrail-offline-notice')).not.toHaveAttribute('data-saved-copy');
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toHaveCount(0);
+  });
+
   test('"Save for offline" shows the size, reports progress, and then every article opens offline', async ({ page, context }) => {
     test.setTimeout(120_000);
     await page.goto('/');

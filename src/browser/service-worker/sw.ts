@@ -49,13 +49,27 @@ const anyCopy: WorkboxPlugin = {
   handlerDidError: async ({ request }) => (await caches.match(request, { ignoreSearch: true })) ?? Response.error(),
 };
 
+/**
+ * A saved page served because the network failed is marked as one, so its
+ * offline notice shows even where the browser still says it is online (a
+ * connection without internet; Chromium 150 after navigating offline).
+ */
+async function markedAsSaved(saved: Response): Promise<Response> {
+  const html = (await saved.text()).replace('<handrail-offline-notice', '<handrail-offline-notice data-saved-copy');
+  return new Response(html, { status: saved.status, statusText: saved.statusText, headers: saved.headers });
+}
+
 const pages = new NetworkFirst({
   cacheName: pagesCacheName(RELEASE),
   networkTimeoutSeconds: 6,
   plugins: [
     {
-      handlerDidError: async ({ request }) =>
-        (await caches.match(request, { ignoreSearch: true })) ?? (await matchPrecache(offlinePage)) ?? Response.error(),
+      // Network-first takes its cached copy only when the network failed or was too slow.
+      cachedResponseWillBeUsed: async ({ cachedResponse }) => cachedResponse && markedAsSaved(cachedResponse),
+      handlerDidError: async ({ request }) => {
+        const saved = await caches.match(request, { ignoreSearch: true });
+        return saved ? markedAsSaved(saved) : ((await matchPrecache(offlinePage)) ?? Response.error());
+      },
     },
   ],
 });
