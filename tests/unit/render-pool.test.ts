@@ -83,6 +83,17 @@ describe('articles rendered in a render thread', () => {
     assert.equal(renderedHere, 1);
   });
 
+  test('an article whose front matter cannot be sent to a thread is rendered here', async () => {
+    const job = { format: 'md', body: '# Hello\n\nText.', frontmatter: { odd: () => 1 } } as unknown as RenderJob;
+    let renderedHere = 0;
+    const rendered = await pool.render(job, (again) => {
+      renderedHere++;
+      return here(again);
+    });
+    assert.equal(renderedHere, 1);
+    assert.match(rendered.html, /<h1 id="hello">Hello<\/h1>/);
+  });
+
   test('once closed, every article is rendered here', async () => {
     const closed = new RenderPool(config.base ?? '/', shared, 1);
     await closed.started();

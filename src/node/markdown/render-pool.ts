@@ -76,7 +76,12 @@ export class RenderPool {
     const rendered = await new Promise<RenderedArticle | undefined>((done) => {
       thread.jobs.set(id, done);
       thread.worker.ref();
-      thread.worker.postMessage({ id, job });
+      try {
+        thread.worker.postMessage({ id, job });
+      } catch {
+        // Front matter a thread cannot be sent (it never is plain YAML's): rendered here.
+        this.#settle(thread, id, undefined);
+      }
     });
     return rendered ?? here(job);
   }
