@@ -3,6 +3,7 @@
  * dated from the service worker's cached copy of the page when there is one.
  * Loaded by <handrail-offline-notice> when the connection drops.
  */
+import { isOffline } from './ui.ts';
 import { wordsOf } from './words.ts';
 
 /** Fills the notice in and shows it; `element` carries the strings (data-words). */
@@ -19,7 +20,6 @@ export async function showOfflineNotice(element: HTMLElement, notice: HTMLElemen
     date && !Number.isNaN(date.getTime())
       ? words.text('offline.notice', { date: date.toLocaleString(words.locale, { dateStyle: 'long', timeStyle: 'short' }) })
       : words.text('offline.noticeUnknown');
-  // Back online while this was loading: the element has hidden it already, and it stays hidden
-  // (unless the service worker marked the page as a saved copy the network failed to replace).
-  notice.hidden = navigator.onLine && element.dataset.savedCopy === undefined;
+  // Back online while this was loading: the element has hidden it already, and it stays hidden.
+  notice.hidden = !isOffline();
 }
