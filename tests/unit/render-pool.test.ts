@@ -6,7 +6,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import config from '../../astro.config.mjs';
 import { createArticleRenderer, type RenderedArticle, type RenderJob, type RenderShared } from '../../src/node/markdown/article-render.ts';
 import { RenderPool } from '../../src/node/markdown/render-pool.ts';
-import { articleRendering } from '../../src/node/integration/article-rendering.ts';
+import { articleRendering, THREADS_AFTER } from '../../src/node/integration/article-rendering.ts';
 import { contentDir } from '../../src/node/project-paths.ts';
 import { markdownPayloads, mdxHtmlPayloads } from '../fixtures/hostile/payloads.ts';
 
@@ -105,20 +105,49 @@ describe('articles rendered in a render thread', () => {
 });
 
 describe('the content types that render articles', () => {
-  test('settings a render thread cannot be given: every article renders on Astro\'s thread, and the log says so', async () => {
+  type ContentType = { extensions: string[]; getRenderFunction(config: unknown): Promise<(entry: object) => Promise<RenderedArticle>> };
+
+  /** The integration's two content types, set up with a logger that keeps what it is told. */
+  async function contentTypes() {
     const integration = articleRendering({ base: '/', threads: 1 });
-    const types: Array<{ extensions: string[]; getRenderFunction(config: unknown): Promise<(entry: object) => Promise<RenderedArticle>> }> = [];
-    const warnings: string[] = [];
+    const types: ContentType[] = [];
+    const log = { warn: [] as string[], debug: [] as string[] };
     const setup = integration.hooks['astro:config:setup'] as unknown as (params: object) => Promise<void>;
-    await setup({ addContentEntryType: (type: (typeof types)[number]) => types.push(type), logger: { warn: (message: string) => warnings.push(message) } });
+    const logger = { warn: (message: string) => log.warn.push(message), debug: (message: string) => log.debug.push(message) };
+    await setup({ addContentEntryType: (type: ContentType) => types.push(type), logger });
+    const close = integration.hooks['astro:build:start'] as unknown as () => Promise<void>;
+    return { types, log, close };
+  }
+  const article = (n: number) => ({ body: `## Opening hours ${n}\n\nWe're open.`, data: {} });
+  const resolvedConfig = { markdown: { ...(config.markdown as object), syntaxHighlight: false }, image: {} };
+
+  test('a rebuild that renders a few articles starts no render thread; more than a few start one', async () => {
+    const { types, log, close } = await contentTypes();
     assert.deepEqual(types.map((type) => type.extensions).flat().sort(), ['.md', '.mdx']);
+    const [md, mdx] = [await types[0]!.getRenderFunction(resolvedConfig), await types[1]!.getRenderFunction(resolvedConfig)];
+    for (let n = 1; n <= THREADS_AFTER; n++) {
+      const rendered = await (n % 2 ? md : mdx)(article(n));
+      assert.match(rendered.html, new RegExp(`<h2 id="opening-hours-${n}">Opening hours ${n}</h2>`));
+    }
+    assert.deepEqual(log.debug, [], `no thread for ${THREADS_AFTER} articles, .md and .mdx counted together`);
+    const next = await md(article(THREADS_AFTER + 1));
+    assert.match(next.html, /<h2 id="opening-hours-17">/);
+    assert.deepEqual(log.debug, [`Articles render on 2 threads: more than ${THREADS_AFTER} changed.`]);
+    assert.deepEqual(log.warn, []);
+    await close();
+  });
+
+  test('settings a render thread cannot be given: every article renders on Astro\'s thread, and the log says so', async () => {
+    const { types, log, close } = await contentTypes();
     // A function cannot be sent to a thread.
-    const resolved = { markdown: { ...(config.markdown as object), syntaxHighlight: false }, image: { service: { entrypoint: 'x', config: { resize: () => 1 } } } };
+    const resolved = { ...resolvedConfig, image: { service: { entrypoint: 'x', config: { resize: () => 1 } } } };
     const render = await types[0]!.getRenderFunction(resolved);
-    const rendered = await render({ body: '## Opening hours\n\nWe\'re open.', data: {} });
-    assert.match(rendered.html, /<h2 id="opening-hours">Opening hours<\/h2>\s*<p>We’re open\.<\/p>/);
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0]!, /render on one thread/);
-    await (integration.hooks['astro:build:start'] as unknown as () => Promise<void>)();
+    for (let n = 1; n <= THREADS_AFTER + 2; n++) {
+      const rendered = await render(article(n));
+      assert.match(rendered.html, new RegExp(`<h2 id="opening-hours-${n}">Opening hours ${n}</h2>\\s*<p>We’re open\\.</p>`));
+    }
+    assert.equal(log.warn.length, 1, 'said once');
+    assert.match(log.warn[0]!, /render on one thread/);
+    await close();
   });
 });

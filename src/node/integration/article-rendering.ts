@@ -24,6 +24,15 @@ function readEntry(contents: string, file: string) {
 }
 
 /**
+ * Articles rendered on Astro's thread before the render threads start. A
+ * rebuild renders only the articles that changed, usually a few: starting
+ * a thread for them cost more (0.4–0.5 s of a core, loading the
+ * processor) than rendering them (a few milliseconds each). A cold build
+ * renders these first few on Astro's thread while the threads start.
+ */
+export const THREADS_AFTER = 16;
+
+/**
  * How articles become HTML in Astro's content layer, `.md` and `.mdx`
  * alike (in place of Astro's own `.md` type and of @astrojs/mdx):
  *
@@ -33,15 +42,31 @@ function readEntry(contents: string, file: string) {
  *   entry and kept while the file is unchanged, so `astro build` and a
  *   rebuild skip Vite for articles, and `astro dev` updates an article on
  *   save as it does a `.md` one.
- * - Both render on every core: render threads beside Astro's take an
- *   article whenever one is free (src/node/markdown/render-pool.ts), made
- *   with the same processor (src/node/markdown/site-markdown.ts). A build
- *   stops them once the content layer has synced, before the pages render.
+ * - Both render on every core once more than a few have changed: render
+ *   threads beside Astro's take an article whenever one is free
+ *   (src/node/markdown/render-pool.ts), made with the same processor
+ *   (src/node/markdown/site-markdown.ts). A build stops them once the
+ *   content layer has synced, before the pages render.
  */
 export function articleRendering(options: { base: string; threads?: number }): AstroIntegration {
   let pool: RenderPool | undefined;
   let logger: AstroIntegrationLogger | undefined;
   let renderer: Promise<(job: RenderJob) => Promise<RenderedArticle>> | undefined;
+  // Articles asked for so far, and whether the threads were started (or could not be).
+  let asked = 0;
+  let tried = false;
+  const startThreads = (shared: RenderShared) => {
+    tried = true;
+    const threads = options.threads ?? extraThreads();
+    if (threads === 0) return;
+    try {
+      pool = new RenderPool(options.base, shared, threads);
+      logger?.debug(`Articles render on ${threads + 1} threads: more than ${THREADS_AFTER} changed.`);
+    } catch (error) {
+      // Settings a thread cannot be given (they hold a function): every article renders here, and the log says so.
+      logger?.warn(`Articles render on one thread: the render settings could not be given to a render thread (${(error as Error).message}).`);
+    }
+  };
   const renderFunction = (format: RenderJob['format']) => async (config: AstroConfig) => {
     const shared: RenderShared = {
       image: config.image,
@@ -52,23 +77,17 @@ export function articleRendering(options: { base: string; threads?: number }): A
     };
     renderer ??= createArticleRenderer(config.markdown.processor, shared);
     const here = await renderer;
-    const threads = options.threads ?? extraThreads();
-    if (!pool && threads > 0) {
-      try {
-        pool = new RenderPool(options.base, shared, threads);
-      } catch (error) {
-        // Settings a thread cannot be given (they hold a function): every article renders here, and the log says so.
-        logger?.warn(`Articles render on one thread: the render settings could not be given to a render thread (${(error as Error).message}).`);
-      }
-    }
     return async (entry: { body?: string; data: Record<string, unknown>; filePath?: string }) => {
       const job: RenderJob = { format, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
+      if (++asked > THREADS_AFTER && !tried) startThreads(shared);
       return pool ? pool.render(job, here) : here(job);
     };
   };
   const close = async () => {
     await pool?.close();
     pool = undefined;
+    asked = 0;
+    tried = false;
   };
   return {
     name: 'handrail:article-rendering',
