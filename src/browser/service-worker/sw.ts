@@ -30,9 +30,9 @@ import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { OFFLINE_PAGE, pagesCacheName, isSavedCacheOf, searchCacheName, isHandrailCache, ESSENTIAL_PAGES, isHashedSearchFile } from '../../shared/offline.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
-/** The release this worker belongs to; replaced at build time. */
+/** The release this worker belongs to; declared by the build in a line before the bundle (src/node/integration/offline.ts). */
 declare const RELEASE: string;
-/** The site's base path, e.g. "/" or "/help/"; replaced at build time. */
+/** The site's base path, e.g. "/" or "/help/"; declared by the build like RELEASE. */
 declare const BASE: string;
 
 const scope = (path: string) => `${BASE}${path.replace(/^\//, '')}`;

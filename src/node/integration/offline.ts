@@ -207,10 +207,9 @@ export async function addOfflineSupport(siteDir: string, base: string, languages
   await writeFile(path.join(siteDir, OFFLINE_SUMMARY_FILE), JSON.stringify(summary));
 
   const swFile = path.join(siteDir, 'sw.js');
-  await writeFile(
-    swFile,
-    await bundleBrowserScript(WORKER_SOURCE, { RELEASE: JSON.stringify(release), BASE: JSON.stringify(base), 'process.env.NODE_ENV': '"production"' }),
-  );
+  // The release and base are declared before the bundle, which stays the same from one release to the next, and so is kept between builds.
+  const worker = await bundleBrowserScript(WORKER_SOURCE, { 'process.env.NODE_ENV': '"production"' });
+  await writeFile(swFile, `const RELEASE=${JSON.stringify(release)},BASE=${JSON.stringify(base)};\n${worker}`);
   const result = await injectManifest({
     swSrc: swFile,
     swDest: swFile,
