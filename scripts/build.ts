@@ -116,7 +116,7 @@ async function finishParts(scratch: string): Promise<void> {
 
 /** Runs the steps over the whole site on a whole build Astro has made, as its last hook would have. */
 async function finishWhole(scratch: string): Promise<void> {
-  const [{ finishSite, takeFinishRecord }, { PhaseTimer }] = await Promise.all([finishing(), import('../src/node/integration/timings.ts')]);
+  const [{ finishSite }, { takeFinishRecord }, { PhaseTimer }] = await Promise.all([finishing(), import('../src/node/integration/build-records.ts'), import('../src/node/integration/timings.ts')]);
   const timer = new PhaseTimer();
   try {
     const { finish, pages } = await takeFinishRecord(scratch);

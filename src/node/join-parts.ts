@@ -1,7 +1,7 @@
 import { constants, existsSync, statSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PART_RECORD, type PartRecord } from './integration/finish.ts';
+import { PART_RECORD, type PartRecord } from './integration/build-records.ts';
 import { BUILD_MARKER } from './publish.ts';
 
 /**

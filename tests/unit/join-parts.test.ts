@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { partRecordName, type PartRecord } from '../../src/node/integration/finish.ts';
+import { partRecordName, type PartRecord } from '../../src/node/integration/build-records.ts';
 import { JoinError, joinParts } from '../../src/node/join-parts.ts';
 import { BUILD_MARKER } from '../../src/node/publish.ts';
 

@@ -35,7 +35,7 @@ import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
 import { ContentProblemsError, contentSummary, errorsOf } from './content-problems.ts';
 import { DevSearchIndex } from './dev-search.ts';
 import { recordCheck, searchablePages, watchContent } from './dev-server.ts';
-import { finishSite, writeFinishRecord, writePartRecord, type FinishInputs } from './finish.ts';
+import { writeFinishRecord, writePartRecord, type FinishInputs } from './build-records.ts';
 import type { OfflineLanguage } from './offline.ts';
 import { FINISH_LATER_VARIABLE, PART_VARIABLE, partProblem, rendersSharedPages } from '../../shared/build-parts.ts';
 import { languagePrefix } from '../../shared/locale-routes.ts';
@@ -228,6 +228,8 @@ export default function handrail(): AstroIntegration {
           // `npm run build`: scripts/build.ts runs the same steps once this process has ended and given its memory back.
           await writeFinishRecord(siteDir, { finish: inputs, pages: pages.map((page) => page.pathname).sort() });
         } else {
+          // `astro build` alone: the same steps, here (loaded only now: Astro's process seldom needs them).
+          const { finishSite } = await import('./finish.ts');
           for (const line of await finishSite(siteDir, inputs, new Set(pages.map((page) => page.pathname)), timer)) report(line);
         }
         await timer.save();
