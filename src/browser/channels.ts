@@ -56,7 +56,10 @@ class HandrailChannels extends HTMLElement {
    * A compact list (data-reorder = how many show first) puts the page's own
    * channels first, then those open now, then those with no hours (email),
    * then the closed ones, post last, each group in the configured order; the
-   * first few go in the top list, the rest where the rest were.
+   * first few go in the top list, the rest where the rest were. A dead end's
+   * list (data-keep-message) keeps the email among those few, since the page
+   * promises that what the reader searched for or typed goes into the
+   * message (a text message carries it too, but is short and keeps hours).
    */
   #bringOpenForward() {
     const shown = Number(this.dataset.reorder);
@@ -72,10 +75,13 @@ class HandrailChannels extends HTMLElement {
     };
     items.sort((a, b) => group(a) - group(b) || Number(a.dataset.rank) - Number(b.dataset.rank));
     const wanted = items.slice(0, shown);
+    // A dead end carries what the reader told it into a message: the email, which takes the longest and never closes, stays in view.
+    const carrier = this.hasAttribute('data-keep-message') && items.find((item) => item.querySelector('[data-message-kind=email]'));
+    if (carrier && !wanted.includes(carrier)) wanted[shown - 1] = carrier;
     // Leave the lists alone when nothing moves: a reader may be tabbing through them.
     if (wanted.every((item, index) => top.children[index] === item)) return;
     top.append(...wanted);
-    rest?.append(...items.slice(shown));
+    rest?.append(...items.filter((item) => !wanted.includes(item)));
   }
 
   #wireMessages(): Promise<void> {

@@ -1,4 +1,5 @@
-import { test as base, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { test as base, TEST_NOW } from '../helpers/browser-test.ts';
 
 /**
  * The test function for page-by-page audits: one browser page per worker,
@@ -8,11 +9,13 @@ import { test as base, type Page } from '@playwright/test';
  * way a reader's own styles would (WCAG 1.4.12); browsers apply a reader's
  * styles whatever the page's Content-Security-Policy says, so this page
  * does too (bypassCSP). tests/e2e/csp.spec.ts tests the policy itself.
+ * Its clock reads TEST_NOW, as every browser test's does.
  */
 export const test = base.extend<object, { auditPage: Page }>({
   auditPage: [
     async ({ browser }, use, workerInfo) => {
       const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, serviceWorkers: 'block', bypassCSP: true });
+      await context.clock.setFixedTime(TEST_NOW);
       await use(await context.newPage());
       await context.close();
     },

@@ -5,7 +5,8 @@
  * did not help and reach a person, recover from a missing page, and choose
  * the dark theme.
  */
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
 import { allPages, linkParams, readSitemapPaths } from '../helpers/site.ts';
 
 // The pages the server sends, not a service worker's cached copy; a light system theme, so the toggle starts off.

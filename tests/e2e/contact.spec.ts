@@ -5,7 +5,8 @@
  * live status text is right for the reader's clock and zone, and what the
  * reader did (searches, feedback, their own words) reaches the message.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { Locator, Page } from '@playwright/test';
 import {
   allPages,
   categoryOfPage,
@@ -13,6 +14,7 @@ import {
   guardPage,
   linkParams,
   onePagePerKind,
+  openMoreWays,
   readChannels,
   readNotices,
   readSitemapPaths,
@@ -110,14 +112,6 @@ async function rankedIds(list: Locator): Promise<string[]> {
   return list.locator('li.channel').evaluateAll((items) =>
     (items as HTMLElement[]).toSorted((a, b) => Number(a.dataset.rank ?? 0) - Number(b.dataset.rank ?? 0)).map((item) => item.dataset.channel ?? ''),
   );
-}
-
-/** Opens a compact list's "N more ways" disclosure (a native <details>: works without JavaScript too). */
-async function openMoreWays(list: Locator): Promise<void> {
-  const more = list.locator('details.channel-more > summary');
-  for (let i = 0; i < (await more.count()); i++) {
-    if (!(await more.nth(i).evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await more.nth(i).click();
-  }
 }
 
 /** The decoded body of a mailto: or sms: link. */

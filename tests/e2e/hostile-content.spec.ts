@@ -3,7 +3,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
 import { startStaticServer } from '../../src/node/static-server.ts';
 import { hostileArticle } from '../fixtures/hostile/article.ts';
 import { markdownDefinitions, markdownPayloads, mdxHtmlPayloads } from '../fixtures/hostile/payloads.ts';

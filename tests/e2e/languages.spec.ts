@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { canonicalTag, textDirection } from '../../src/shared/language-tags.ts';
 import { createTranslator } from '../../src/shared/strings.ts';

@@ -5,7 +5,8 @@
  * to be reached, and the feedback never offers a form that pretends to send.
  * With a collector: tests/collector/browser.test.ts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { Page } from '@playwright/test';
 import { basePath, readSitemapPaths } from '../helpers/site.ts';
 
 /** Every request the page makes, from now on. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
 
 test.describe('moved articles and freshness', () => {
   test('an old address sends the reader to the renamed article', async ({ page }) => {

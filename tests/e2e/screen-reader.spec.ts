@@ -12,7 +12,8 @@
  */
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { Page } from '@playwright/test';
 import { readChannels, readSitemapPaths } from '../helpers/site.ts';
 
 test.use({ serviceWorkers: 'block', bypassCSP: true, timezoneId: 'Europe/London', locale: 'en-GB' });

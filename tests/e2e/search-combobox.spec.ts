@@ -7,7 +7,8 @@
  * axe with the list open in both colour schemes, and 320 px.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { Page } from '@playwright/test';
 import { axeExceptions } from '../../src/node/audit/exceptions.ts';
 import { basePath, guardPage, linkParams } from '../helpers/site.ts';
 

@@ -16,7 +16,8 @@
  * hit; those are counted and printed separately, so the figure never hides
  * them.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { Page } from '@playwright/test';
 import { basePath, guardPage, readSitemapPaths } from '../helpers/site.ts';
 import { customerQueries, firstQueries, questionQueries, relevanceQueries, type RelevanceQuery } from '../search/relevance-queries.ts';
 

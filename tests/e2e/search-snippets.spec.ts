@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { words } from '../../src/shared/search/synonyms.ts';
 import { basePath, contentDir, distDir, guardPage, readArticleSources } from '../helpers/site.ts';

@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '../helpers/browser-test.ts';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { allPages, basePath, distDir, guardPage, languageOfPath, languagePrefix, onePagePerKind, readArticleSources, readChannels, readSitemapPaths, siteLanguages } from '../helpers/site.ts';
 
 // The server's pages, not a service worker's cached copies: the offline tests cover the worker.
