@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { devState } from './dev-state.ts';
-import { closeIndexer, indexPages } from './pagefind.ts';
 
 /** How the dev index reports what it did (the integration's logger). */
 export interface DevSearchLog {
   info(message: string): void;
   warn(message: string): void;
 }
+
+/** Pagefind, loaded once the dev server indexes (a build's Astro process never needs it). */
+const indexer = () => import('./pagefind.ts');
 
 const CONTENT_TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
@@ -94,7 +96,7 @@ export class DevSearchIndex {
         else failed++;
         devState().quietPaths.delete(pathname);
       }
-      const result = await indexPages([...this.#pages].map(([sourcePath, html]) => ({ sourcePath, html })));
+      const result = await (await indexer()).indexPages([...this.#pages].map(([sourcePath, html]) => ({ sourcePath, html })));
       this.#files = result.files;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (result.errors.length) this.#log.warn(`Search index for the preview: ${result.errors.join('; ')}`);
@@ -130,6 +132,6 @@ export class DevSearchIndex {
   async close(): Promise<void> {
     clearTimeout(this.#timer);
     this.#release?.();
-    await closeIndexer();
+    await (await indexer()).closeIndexer();
   }
 }
