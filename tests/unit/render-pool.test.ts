@@ -6,7 +6,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import config from '../../astro.config.mjs';
 import { createArticleRenderer, type RenderedArticle, type RenderJob, type RenderShared } from '../../src/node/markdown/article-render.ts';
 import { RenderPool } from '../../src/node/markdown/render-pool.ts';
-import { articleRendering, THREADS_AFTER } from '../../src/node/integration/article-rendering.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { articleRendering, RUN_GAP_MS, THREADS_AFTER } from '../../src/node/integration/article-rendering.ts';
 import { contentDir } from '../../src/node/project-paths.ts';
 import { markdownPayloads, mdxHtmlPayloads } from '../fixtures/hostile/payloads.ts';
 
@@ -132,8 +133,22 @@ describe('the content types that render articles', () => {
     assert.deepEqual(log.debug, [], `no thread for ${THREADS_AFTER} articles, .md and .mdx counted together`);
     const next = await md(article(THREADS_AFTER + 1));
     assert.match(next.html, /<h2 id="opening-hours-17">/);
-    assert.deepEqual(log.debug, [`Articles render on 2 threads: more than ${THREADS_AFTER} changed.`]);
+    assert.deepEqual(log.debug, [`Articles render on 2 threads: more than ${THREADS_AFTER} to render.`]);
     assert.deepEqual(log.warn, []);
+    await close();
+  });
+
+  test('articles saved one at a time (the dev server) never add up to a run that starts threads', async () => {
+    const { types, log, close } = await contentTypes();
+    const md = await types[0]!.getRenderFunction(resolvedConfig);
+    const half = THREADS_AFTER / 2 + 1;
+    for (let n = 1; n <= half; n++) await md(article(n));
+    await sleep(RUN_GAP_MS + 200);
+    for (let n = half + 1; n <= 2 * half; n++) await md(article(n));
+    assert.ok(2 * half > THREADS_AFTER);
+    assert.deepEqual(log.debug, [], `${2 * half} articles, in two runs a pause apart, start no thread`);
+    for (let n = 2 * half + 1; n <= THREADS_AFTER + half + 1; n++) await md(article(n));
+    assert.equal(log.debug.length, 1, 'more than a run\'s worth without a pause does');
     await close();
   });
 

@@ -29,8 +29,12 @@ function readEntry(contents: string, file: string) {
  * a thread for them cost more (0.4–0.5 s of a core, loading the
  * processor) than rendering them (a few milliseconds each). A cold build
  * renders these first few on Astro's thread while the threads start.
+ * Articles count as one run while each comes within {@link RUN_GAP_MS} of
+ * the last: the dev server's saves, one at a time, never start threads.
  */
 export const THREADS_AFTER = 16;
+/** A pause longer than this between articles starts the count again. */
+export const RUN_GAP_MS = 1_000;
 
 /**
  * How articles become HTML in Astro's content layer, `.md` and `.mdx`
@@ -52,8 +56,9 @@ export function articleRendering(options: { base: string; threads?: number }): A
   let pool: RenderPool | undefined;
   let logger: AstroIntegrationLogger | undefined;
   let renderer: Promise<(job: RenderJob) => Promise<RenderedArticle>> | undefined;
-  // Articles asked for so far, and whether the threads were started (or could not be).
+  // Articles asked for in this run, when the last was, and whether the threads were started (or could not be).
   let asked = 0;
+  let lastAsked = 0;
   let tried = false;
   const startThreads = (shared: RenderShared) => {
     tried = true;
@@ -61,7 +66,7 @@ export function articleRendering(options: { base: string; threads?: number }): A
     if (threads === 0) return;
     try {
       pool = new RenderPool(options.base, shared, threads);
-      logger?.debug(`Articles render on ${threads + 1} threads: more than ${THREADS_AFTER} changed.`);
+      logger?.debug(`Articles render on ${threads + 1} threads: more than ${THREADS_AFTER} to render.`);
     } catch (error) {
       // Settings a thread cannot be given (they hold a function): every article renders here, and the log says so.
       logger?.warn(`Articles render on one thread: the render settings could not be given to a render thread (${(error as Error).message}).`);
@@ -79,6 +84,9 @@ export function articleRendering(options: { base: string; threads?: number }): A
     const here = await renderer;
     return async (entry: { body?: string; data: Record<string, unknown>; filePath?: string }) => {
       const job: RenderJob = { format, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
+      const now = performance.now();
+      if (now - lastAsked > RUN_GAP_MS) asked = 0;
+      lastAsked = now;
       if (++asked > THREADS_AFTER && !tried) startThreads(shared);
       return pool ? pool.render(job, here) : here(job);
     };
