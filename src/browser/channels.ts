@@ -57,9 +57,11 @@ class HandrailChannels extends HTMLElement {
    * channels first, then those open now, then those with no hours (email),
    * then the closed ones, post last, each group in the configured order; the
    * first few go in the top list, the rest where the rest were. A dead end's
-   * list (data-keep-message) keeps the email among those few, since the page
-   * promises that what the reader searched for or typed goes into the
-   * message (a text message carries it too, but is short and keeps hours).
+   * list (data-keep-message) keeps the email among those few, in the last
+   * place (even over a category's own channel, should those fill them all),
+   * since the page promises that what the reader searched for or typed goes
+   * into the message (a text message carries it too, but is short and keeps
+   * hours).
    */
   #bringOpenForward() {
     const shown = Number(this.dataset.reorder);

@@ -7,7 +7,7 @@
  * axe with the list open in both colour schemes, and 320 px.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '../helpers/browser-test.ts';
+import { expect, test, TEST_NOW } from '../helpers/browser-test.ts';
 import type { Page } from '@playwright/test';
 import { axeExceptions } from '../../src/node/audit/exceptions.ts';
 import { basePath, guardPage, linkParams } from '../helpers/site.ts';
@@ -151,9 +151,9 @@ test.describe('header search suggestions', () => {
   });
 
   test('the count is announced politely once typing pauses, never while typing', async ({ page }) => {
-    await page.clock.install();
+    await page.clock.install({ time: TEST_NOW });
     await page.goto(ARTICLE);
-    await page.clock.pauseAt(Date.now() + 5_000);
+    await page.clock.pauseAt(TEST_NOW.getTime() + 5_000);
     const region = status(page);
     await expect(region).toHaveAttribute('role', 'status');
     await expect(region).toHaveAttribute('aria-live', 'polite');

@@ -7,7 +7,7 @@
  * code, axe in both colour schemes, and a 320 px wide screen.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '../helpers/browser-test.ts';
+import { expect, test, TEST_NOW } from '../helpers/browser-test.ts';
 import type { Locator, Page } from '@playwright/test';
 import { axeExceptions } from '../../src/node/audit/exceptions.ts';
 import { basePath, guardPage, linkParams } from '../helpers/site.ts';
@@ -296,9 +296,9 @@ test.describe('search page', () => {
     // keys are exact however busy the machine is. Searching itself still
     // runs in real time, so results can arrive after the next key, as they
     // do for real.
-    await page.clock.install();
+    await page.clock.install({ time: TEST_NOW });
     await page.goto(searchPath());
-    await page.clock.pauseAt(Date.now() + 5_000);
+    await page.clock.pauseAt(TEST_NOW.getTime() + 5_000);
     const status = statusRegion(page);
     await expect(status).toHaveAttribute('role', 'status');
     await expect(status).toHaveAttribute('aria-live', 'polite');

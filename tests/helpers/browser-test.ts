@@ -17,13 +17,15 @@ export { expect } from '@playwright/test';
 export const TEST_NOW = new Date(process.env.HANDRAIL_TEST_NOW ?? '2026-11-25T10:00:00Z');
 if (Number.isNaN(TEST_NOW.getTime())) throw new Error(`HANDRAIL_TEST_NOW=${process.env.HANDRAIL_TEST_NOW} is not a date and time (for example 2026-11-29T09:30:00Z).`);
 
-/** Playwright's `test`, with every test's browser context at {@link TEST_NOW}. */
-export const test = base.extend<{ fixedClock: void }>({
-  fixedClock: [
-    async ({ context }, use) => {
-      await context.clock.setFixedTime(TEST_NOW);
-      await use();
-    },
-    { auto: true },
-  ],
+/**
+ * Playwright's `test`, with every test's browser context at {@link TEST_NOW}
+ * (made only for a test that uses a page or the context, as before). A test
+ * that installs fake timers passes `{ time: TEST_NOW }`: `clock.install()`
+ * alone starts from the real time.
+ */
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    await context.clock.setFixedTime(TEST_NOW);
+    await use(context);
+  },
 });
