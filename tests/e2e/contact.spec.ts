@@ -14,7 +14,6 @@ import {
   guardPage,
   linkParams,
   onePagePerKind,
-  openMoreWays,
   readChannels,
   readNotices,
   readSitemapPaths,
@@ -112,6 +111,14 @@ async function rankedIds(list: Locator): Promise<string[]> {
   return list.locator('li.channel').evaluateAll((items) =>
     (items as HTMLElement[]).toSorted((a, b) => Number(a.dataset.rank ?? 0) - Number(b.dataset.rank ?? 0)).map((item) => item.dataset.channel ?? ''),
   );
+}
+
+/** Opens a compact list's "N more ways" disclosure (a native <details>: works without JavaScript too). */
+async function openMoreWays(list: Locator): Promise<void> {
+  const more = list.locator('details.channel-more > summary');
+  for (let i = 0; i < (await more.count()); i++) {
+    if (!(await more.nth(i).evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await more.nth(i).click();
+  }
 }
 
 /** The decoded body of a mailto: or sms: link. */

@@ -87,17 +87,17 @@ function statusLog(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
 }
 
-
 /**
  * A dead end's people: two channels (which two follows the hours: open ones
  * first), one of them the email that takes the message, and the way to all
  * of them.
  */
-async function expectTwoChannelsOneCarrying(people: Locator): Promise<void> {
+async function expectTwoChannelsWithEmail(people: Locator): Promise<void> {
   await expect(people.locator('li.channel').filter({ visible: true })).toHaveCount(2);
   await expect(people.locator('a[href^="mailto:"]')).toBeVisible();
   await expect(people.getByRole('link', { name: /^All \d+ ways to reach us/ })).toHaveAttribute('href', `${basePath()}contact/`);
 }
+
 test.describe('search page', () => {
   test('typing shows results and keeps the address in step without adding history entries', async ({ page }) => {
     const guard = guardPage(page);
@@ -351,7 +351,7 @@ test.describe('search page', () => {
     );
     expect(isBeforeResults, 'the people section comes before the results in reading order').toBe(true);
 
-    await expectTwoChannelsOneCarrying(people);
+    await expectTwoChannelsWithEmail(people);
     // The channels open now come first, but the email stays among them, and its message holds the search (so does every other message link's).
     for (const link of await people.locator('a[data-message-kind]').all()) {
       await expect.poll(async () => linkParams((await link.getAttribute('href')) ?? '').get('body') ?? '').toContain(`"${NONSENSE}" (no results)`);
@@ -408,7 +408,7 @@ test.describe('search when part of it cannot load', () => {
     await expect(people).toBeVisible();
     await expect(people.getByText(unavailable)).toBeVisible();
     await expect(people.getByText(/We could not find an answer/)).toBeHidden();
-    await expectTwoChannelsOneCarrying(people);
+    await expectTwoChannelsWithEmail(people);
     await expect(people.getByRole('link', { name: 'All articles A–Z' })).toBeVisible();
     await expect(resultList(page)).toBeHidden();
     // The no-JavaScript message would be wrong here: the script did run.

@@ -8,7 +8,7 @@ export { expect } from '@playwright/test';
  * test sets its own with `page.clock`. Pages order the ways to reach a
  * person by their opening hours, so a test that looks for the first
  * channel, or for a prefilled link in it, would otherwise pass or fail by
- * the hour it runs at (four did, on Sunday mornings). Only `Date` is fixed:
+ * the hour it runs at (six did, on weekdays and on Sunday afternoons). Only `Date` is fixed:
  * timers still run, and no page measures time with `Date`.
  *
  * HANDRAIL_TEST_NOW runs the suite at another moment (an ISO date and

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page, Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 
 /** The project root (the folder holding package.json). */
@@ -279,16 +279,4 @@ export function linkParams(href: string): URLSearchParams {
   const query = href.includes('?') ? href.slice(href.indexOf('?') + 1) : '';
   // mailto bodies are percent-encoded with %20 for spaces; URLSearchParams would turn a literal "+" into a space.
   return new URLSearchParams(query.replace(/\+/g, '%2B'));
-}
-
-/**
- * Opens a compact list's "N more ways" disclosure (a native <details>: works
- * without JavaScript too). The channels open now come first, so which ones
- * are behind it depends on the hour: a test that needs one opens it.
- */
-export async function openMoreWays(list: Locator): Promise<void> {
-  const more = list.locator('details.channel-more > summary');
-  for (let i = 0; i < (await more.count()); i++) {
-    if (!(await more.nth(i).evaluate((summary) => (summary.parentElement as HTMLDetailsElement).open))) await more.nth(i).click();
-  }
 }

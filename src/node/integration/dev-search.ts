@@ -8,7 +8,8 @@ export interface DevSearchLog {
 }
 
 /** Pagefind, loaded once the dev server indexes (a build's Astro process never needs it). */
-const indexer = () => import('./pagefind.ts');
+let pagefindModule: Promise<typeof import('./pagefind.ts')> | undefined;
+const indexer = () => (pagefindModule ??= import('./pagefind.ts'));
 
 const CONTENT_TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
@@ -132,6 +133,6 @@ export class DevSearchIndex {
   async close(): Promise<void> {
     clearTimeout(this.#timer);
     this.#release?.();
-    await (await indexer()).closeIndexer();
+    if (pagefindModule) await (await pagefindModule).closeIndexer();
   }
 }
