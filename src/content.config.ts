@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { categorySchema } from './schemas/category.ts';
