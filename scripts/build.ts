@@ -37,6 +37,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILD_OPTIONS } from '../src/node/build-options.ts';
 import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
+import { trimCompileCache } from '../src/node/compile-cache.ts';
 import { pauseFor, publishBuild, recoverAndClean, refuseOutput } from '../src/node/publish.ts';
 import { FINISH_LATER_VARIABLE, PART_VARIABLE } from '../src/shared/build-parts.ts';
 
@@ -44,8 +45,9 @@ import { FINISH_LATER_VARIABLE, PART_VARIABLE } from '../src/shared/build-parts.
 // (Pagefind, the offline copy: 0.4 s of loading) are imported while Astro runs.
 const scratchRoot = path.join(projectRoot, '.handrail');
 // Node keeps the compiled code of Astro, Vite, this script's modules and the
-// rest between builds (its files are keyed by their contents): 0.2 s of
-// every build's start, and as much again of this process's.
+// rest between builds (an entry per module path, used while the module is
+// unchanged): 0.2 s of every build's start, and as much again of this
+// process's. Kept within a limit (src/node/compile-cache.ts).
 const compileCache = path.join(scratchRoot, 'cache/node-compile');
 enableCompileCache(compileCache);
 const finishing = () => import('../src/node/integration/finish.ts');
@@ -83,6 +85,8 @@ const outDir = path.resolve(projectRoot, values.out!);
 // Built inside the project, where the bundled pages can resolve node_modules.
 const scratch = path.join(scratchRoot, `build-${process.pid}-${Date.now()}`);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function fail(title: string, detail: string): never {
   console.error(`\n✗ ${title}\n\n${detail}\n\nNothing was written to ${path.relative(projectRoot, outDir) || outDir}/: the previous site is unchanged.`);
@@ -162,6 +166,8 @@ async function main(): Promise<void> {
     const astro = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
     // Loaded while Astro starts, so the finish begins as soon as it ends (a failure shows there).
     if (part === undefined) finishing().catch(() => undefined);
+    // Old builds' entries in Node's cache go while Astro runs (a cache: a failure only keeps them).
+    const trimming = trimCompileCache(compileCache).catch(() => undefined);
     const status = await new Promise<number | null>((resolve) => {
       astro.once('error', (error) => {
         console.error(`Astro could not be started: ${error.message}`);
@@ -169,6 +175,8 @@ async function main(): Promise<void> {
       });
       astro.once('close', resolve);
     });
+    const trimmed = await trimming;
+    if (trimmed) console.log(`✓ Tidied up: removed ${megabytes(trimmed.bytes)} of earlier builds' compiled code from .handrail/cache/node-compile/ (${megabytes(trimmed.before)}, over its limit).`);
     if (status !== 0 || !existsSync(scratch)) {
       await rm(scratch, { recursive: true, force: true });
       fail(part === undefined ? 'The site could not be built.' : `The part ${part} could not be built.`, 'The reason is printed above. `npm run check` lists content problems with file and line.');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -155,5 +155,26 @@ describe('build', { concurrency: false }, () => {
     assert.match(output, /✓ Built .* in \d+\.\d s\./);
     const lines = output.split('\n').filter((line) => line.trim());
     assert.ok(lines.length <= 12, `a short summary, got ${lines.length} lines:\n${output}`);
+  });
+
+  test("a build keeps Node's compiled-code cache within its limit, removing what no build read", async () => {
+    // An entry no build has read (as every build leaves for its own scratch folder's code), over a limit set just below it.
+    const cache = path.join(projectRoot, '.handrail/cache/node-compile');
+    const planted = path.join(cache, `handrail-test-${process.pid}`, 'deadbeef');
+    await mkdir(path.dirname(planted), { recursive: true });
+    await writeFile(planted, Buffer.alloc(4 * 1024 * 1024, 1));
+    const longAgo = Date.now() / 1000 - 7 * 24 * 60 * 60;
+    await utimes(planted, longAgo, longAgo);
+    const entries = await readdir(cache, { recursive: true, withFileTypes: true });
+    let size = 0;
+    for (const entry of entries.filter((e) => e.isFile())) size += (await stat(path.join(entry.parentPath, entry.name)).catch(() => ({ size: 0 }))).size;
+    const limitMb = (size - 2 * 1024 * 1024) / 1024 / 1024;
+    const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-compile-cache-')), 'site');
+    const { status, output } = build(await fixtureContent(), outDir, { HANDRAIL_COMPILE_CACHE_MB: String(limitMb) });
+    const removed = !existsSync(planted);
+    await rm(path.dirname(planted), { recursive: true, force: true });
+    assert.equal(status, 0, output);
+    assert.match(output, /✓ Tidied up: removed \d+ MB of earlier builds' compiled code from \.handrail\/cache\/node-compile\/ \(\d+ MB, over its limit\)\./);
+    assert.ok(removed, 'the unread entry was removed');
   });
 });
