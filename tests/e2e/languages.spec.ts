@@ -23,7 +23,6 @@ import {
   pagesInEveryLanguage,
   readChannels,
   readSitemapPaths,
-  siteLanguages,
   unlistedPages,
 } from '../helpers/site.ts';
 

@@ -142,7 +142,7 @@ export function watchContent(options: {
   server.watcher.on('add', stored);
 
   server.watcher.add(contentDir);
-  server.watcher.on('all', (event, file) => {
+  server.watcher.on('all', (_event, file) => {
     const relative = path.relative(contentDir, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return;
     const parts = relative.split(path.sep);
