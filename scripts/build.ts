@@ -35,6 +35,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildNowProblem } from '../src/node/build-clock.ts';
 import { BUILD_OPTIONS } from '../src/node/build-options.ts';
 import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
 import { trimCompileCache } from '../src/node/compile-cache.ts';
@@ -65,6 +66,8 @@ try {
   usage((error as Error).message);
 }
 const { values, positionals } = parsed;
+const clockProblem = buildNowProblem();
+if (clockProblem) usage(clockProblem);
 if (values['list-parts']) {
   // The matrix of a CI workflow (.github/workflows/build-split.yml): one part per language.
   const codes = await readLanguageCodes();

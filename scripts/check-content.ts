@@ -23,7 +23,13 @@ import { formatDebt, isKnowable, writeBaseline } from '../src/node/check/baselin
 import { relative } from '../src/node/check/files.ts';
 import { countFixable, fixContentFolder, formatFixes } from '../src/node/check/fix.ts';
 import { runContentCheck } from '../src/node/check/run.ts';
+import { buildNowProblem } from '../src/node/build-clock.ts';
 
+const clockProblem = buildNowProblem();
+if (clockProblem) {
+  console.error(`\n✗ ${clockProblem}`);
+  process.exit(2);
+}
 const { values } = parseArgs({ options: { content: { type: 'string' }, baseline: { type: 'boolean', default: false }, fix: { type: 'boolean', default: false } } });
 const dir = values.content ? path.resolve(values.content) : contentDir;
 // The build's content set shares the build's cache of per-file results (CI checks, then builds); another folder is read afresh.

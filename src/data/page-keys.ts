@@ -3,6 +3,7 @@ import type { HelpCenter } from './help-center.ts';
 import { pagerNeighbours, relatedArticles, type ArticleSummary } from '../shared/help-center.ts';
 import { scriptSourcesDigest } from '../node/source-digest.ts';
 import { noticeWindow } from '../shared/announcements.ts';
+import { buildNow } from '../node/build-clock.ts';
 
 /**
  * What every page shows whatever its article: site settings (the name and
@@ -17,7 +18,7 @@ import { noticeWindow } from '../shared/announcements.ts';
 export function siteKey(
   center: Pick<HelpCenter, 'site' | 'contact' | 'notices' | 'synonymGroups' | 'categories'>,
   siteStrings: Readonly<Record<string, unknown>> = {},
-  now = Date.now(),
+  now = buildNow(),
 ): string {
   // A notice that has ended by the build is left out of pages, and one yet to start is hidden (Announcements.astro): a page kept from a build before either moment would still show it.
   const noticeStates = center.notices.map((notice) => {
@@ -39,7 +40,7 @@ export function articlePageKey(
   fileDigest: string | undefined,
   center: Pick<HelpCenter, 'bySlug' | 'byCategory' | 'references'>,
   site: string,
-  today = new Date(),
+  today = new Date(buildNow()),
 ): string {
   const related = relatedArticles(article, center.bySlug);
   const { previous, next } = pagerNeighbours(article, center.byCategory.get(article.category) ?? [], related);

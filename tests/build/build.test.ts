@@ -157,6 +157,31 @@ describe('build', { concurrency: false }, () => {
     assert.ok(lines.length <= 12, `a short summary, got ${lines.length} lines:\n${output}`);
   });
 
+  test('HANDRAIL_BUILD_NOW builds the site as of another moment; a value that is not a date is refused before anything is built', async () => {
+    // A notice of last January: a build of today leaves it out, a build as of its middle shows it.
+    const content = await fixtureContent();
+    const title = 'Workshop closed for stocktaking';
+    await writeFile(path.join(content, 'announcements.yaml'), `notices:\n  - severity: info\n    title: ${title}\n    message: We reopen on Monday.\n    start: "2026-01-10 08:00"\n    end: "2026-01-20 17:00"\n`);
+    const root = await mkdtemp(path.join(tmpdir(), 'handrail-build-now-'));
+    const home = async (site: string) => readFile(path.join(site, 'index.html'), 'utf8');
+
+    const then = build(content, path.join(root, 'then'), { HANDRAIL_BUILD_NOW: '2026-01-15T12:00:00Z' });
+    assert.equal(then.status, 0, then.output);
+    assert.match(then.output, /✓ Built as of 2026-01-15T12:00:00\.000Z \(HANDRAIL_BUILD_NOW\), not the current time/);
+    assert.ok((await home(path.join(root, 'then'))).includes(title), 'the notice is on the page built as of its middle');
+
+    const today = build(content, path.join(root, 'today'), { HANDRAIL_BUILD_NOW: '' });
+    assert.equal(today.status, 0, today.output);
+    assert.doesNotMatch(today.output, /Built as of/);
+    assert.ok(!(await home(path.join(root, 'today'))).includes(title), 'a build of today leaves the ended notice out');
+
+    const refused = build(content, path.join(root, 'refused'), { HANDRAIL_BUILD_NOW: 'next tuesday' });
+    assert.equal(refused.status, 2, refused.output);
+    assert.match(refused.output, /✗ HANDRAIL_BUILD_NOW=next tuesday is not a date and time\. Give one like 2026-12-01T09:00:00Z/);
+    assert.equal(existsSync(path.join(root, 'refused')), false, 'nothing was written');
+    await rm(root, { recursive: true, force: true });
+  });
+
   test("a build keeps Node's compiled-code cache within its limit, removing what no build read", async () => {
     // An entry no build has read (as every build leaves for its own scratch folder's code), over a limit set just below it.
     const cache = path.join(projectRoot, '.handrail/cache/node-compile');

@@ -27,6 +27,7 @@ import { checkLanguages, type History, type LanguagesResult } from './languages.
 import { checkLinks } from './links.ts';
 import { checkRedirectsFile } from './redirects.ts';
 import type { Redirect } from '../../schemas/redirects.ts';
+import { buildNow } from '../build-clock.ts';
 
 export type { ContentPaths } from './files.ts';
 export type { CheckedArticle } from './articles.ts';
@@ -148,7 +149,7 @@ async function checkEverything(paths: ContentPaths, options: CheckOptions, artic
         problems.push({ ...where, message: `already redirects to ${twice.file}`, fix: 'An old address can redirect to one article only; remove it from one of them.', severity: 'error' });
       } else redirects.set(slug, article);
     });
-    const today = options.today ?? new Date();
+    const today = options.today ?? new Date(buildNow());
     if (article.data.review_by && article.data.review_by < today && !article.data.draft) {
       problems.push({
         file: article.file,

@@ -26,6 +26,7 @@ import { logHandlers } from 'astro/config';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
+import { BUILD_NOW_VARIABLE, buildNow, buildNowProblem } from '../build-clock.ts';
 import { astroCacheDir, checkCacheFile, contentDir, OPTIONAL_SETTINGS_FILES, projectRoot } from '../project-paths.ts';
 import { pauseFor } from '../publish.ts';
 import { readCollectorAddress } from '../site-settings.ts';
@@ -113,6 +114,8 @@ export default function handrail(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig, injectScript, injectRoute, addMiddleware, addWatchFile, logger }) => {
         if (command === 'preview') return;
+        const clockProblem = buildNowProblem();
+        if (clockProblem) throw new Error(clockProblem);
         root = fileURLToPath(config.root);
         base = normaliseBase(config.base);
         if (await clearStaleContentStore([fileURLToPath(config.cacheDir), path.join(root, '.astro')], contentDir)) {
@@ -177,6 +180,7 @@ export default function handrail(): AstroIntegration {
         const renderUnchecked = process.env.HANDRAIL_TEST_RENDER_UNCHECKED === '1';
         if (errorsOf(result).length && !renderUnchecked) throw new ContentProblemsError(result.problems, root, 'build');
         for (const line of contentSummary(result)) report(line);
+        if (process.env[BUILD_NOW_VARIABLE]) report(`✓ Built as of ${new Date(buildNow()).toISOString()} (${BUILD_NOW_VARIABLE}), not the current time: notices and review dates are as at that moment.`);
         // A build keeps only what its last hook needs of the check, the old addresses to redirect:
         // every article's text, scan and front-matter lines (0.7 GB at 10,000 articles) is freed before pages render.
         redirectSources = redirectSourcesOf(result, base);
