@@ -32,9 +32,9 @@ export interface Trimmed {
 
 /**
  * Once the cache folder holds more than `limit` bytes, removes the entries
- * no build has read since they were written first: an entry is read again
- * only when its module is loaded from the same path, which a scratch
- * folder's never is. (Reading an entry moves its access time past its
+ * no build has read since they were written: an entry is read only when a
+ * module is loaded from the same path again, which never happens to a
+ * scratch folder's. (Reading an entry moves its access time past its
  * write time, even on a file system mounted `relatime`, as most are.)
  * Should that not bring it under the limit (a file system that never
  * records reads), the oldest entries go too, until it holds half.
