@@ -179,6 +179,17 @@ describe('build', { concurrency: false }, () => {
     assert.equal(refused.status, 2, refused.output);
     assert.match(refused.output, /✗ HANDRAIL_BUILD_NOW=next tuesday is not a date and time\. Give one like 2026-12-01T09:00:00Z/);
     assert.equal(existsSync(path.join(root, 'refused')), false, 'nothing was written');
+    // `astro build` alone: the same message from Handrail's hook, without a stack trace.
+    const alone = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: projectRoot,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: content, HANDRAIL_OUT_DIR: path.join(root, 'alone'), HANDRAIL_BUILD_NOW: 'next tuesday' },
+      encoding: 'utf8',
+    });
+    const aloneOutput = `${alone.stdout}\n${alone.stderr}`;
+    assert.notEqual(alone.status, 0, aloneOutput);
+    assert.match(aloneOutput, /HANDRAIL_BUILD_NOW=next tuesday is not a date and time/);
+    assert.doesNotMatch(aloneOutput, /Stack trace|^\s+at .*:\d+:\d+\)?$/m, 'no stack trace');
+    assert.equal(existsSync(path.join(root, 'alone')), false, 'nothing was written');
     await rm(root, { recursive: true, force: true });
   });
 

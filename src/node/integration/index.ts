@@ -115,7 +115,12 @@ export default function handrail(): AstroIntegration {
       'astro:config:setup': async ({ command, config, updateConfig, injectScript, injectRoute, addMiddleware, addWatchFile, logger }) => {
         if (command === 'preview') return;
         const clockProblem = buildNowProblem();
-        if (clockProblem) throw new Error(clockProblem);
+        if (clockProblem) {
+          // The message says what to do; a stack trace would only point into Handrail's code.
+          const error = new Error(clockProblem);
+          error.stack = '';
+          throw error;
+        }
         root = fileURLToPath(config.root);
         base = normaliseBase(config.base);
         if (await clearStaleContentStore([fileURLToPath(config.cacheDir), path.join(root, '.astro')], contentDir)) {
