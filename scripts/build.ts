@@ -38,7 +38,7 @@ import { parseArgs } from 'node:util';
 import { buildNowProblem } from '../src/node/build-clock.ts';
 import { BUILD_OPTIONS } from '../src/node/build-options.ts';
 import { contentDir, projectRoot, publicDir } from '../src/node/project-paths.ts';
-import { trimCompileCache } from '../src/node/compile-cache.ts';
+import { compileCacheLimit, trimCompileCache } from '../src/node/compile-cache.ts';
 import { pauseFor, publishBuild, recoverAndClean, refuseOutput } from '../src/node/publish.ts';
 import { FINISH_LATER_VARIABLE, PART_VARIABLE } from '../src/shared/build-parts.ts';
 
@@ -48,8 +48,8 @@ const scratchRoot = path.join(projectRoot, '.handrail');
 // Node keeps the compiled code of Astro, Vite, this script's modules and the
 // rest between builds (an entry per module path, used while the module is
 // unchanged): 0.2 s of every build's start, and as much again of this
-// process's. Kept within a limit (src/node/compile-cache.ts).
-const compileCache = path.join(scratchRoot, 'cache/node-compile');
+// process's. Kept within a limit (src/node/compile-cache.ts); HANDRAIL_COMPILE_CACHE_DIR puts it elsewhere.
+const compileCache = path.resolve(projectRoot, process.env.HANDRAIL_COMPILE_CACHE_DIR || path.join(scratchRoot, 'cache/node-compile'));
 enableCompileCache(compileCache);
 const finishing = () => import('../src/node/integration/finish.ts');
 const readLanguageCodes = async (): Promise<string[]> => (await import('../src/node/site-settings.ts')).readLanguageCodes();
@@ -179,11 +179,11 @@ async function main(): Promise<void> {
       astro.once('close', resolve);
     });
     const trimmed = await trimming;
-    if (trimmed) console.log(`✓ Tidied up: removed ${megabytes(trimmed.bytes)} of earlier builds' compiled code from .handrail/cache/node-compile/ (${megabytes(trimmed.before)}, over its limit).`);
     if (status !== 0 || !existsSync(scratch)) {
       await rm(scratch, { recursive: true, force: true });
       fail(part === undefined ? 'The site could not be built.' : `The part ${part} could not be built.`, 'The reason is printed above. `npm run check` lists content problems with file and line.');
     }
+    if (trimmed) console.log(`✓ Tidied up Node's compiled-code cache (${path.relative(projectRoot, compileCache) || compileCache}/): ${megabytes(trimmed.before)}, over its ${megabytes(compileCacheLimit())} limit; removed ${megabytes(trimmed.bytes)}, first what no build had read.`);
     if (part === undefined) await finishWhole(scratch);
   }
   await pauseFor('built');

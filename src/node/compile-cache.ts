@@ -36,9 +36,11 @@ export interface Trimmed {
  * module is loaded from the same path again, which never happens to a
  * scratch folder's. (Reading an entry moves its access time past its
  * write time, even on a file system mounted `relatime`, as most are.)
- * Should that not bring it under the limit (a file system that never
- * records reads), the oldest entries go too, until it holds half.
- * Returns what was removed, or undefined when nothing was.
+ * Should that not bring it under the limit, the entries read longest ago
+ * go too, until it holds half. Where no entry looks read (a file system
+ * mounted `noatime`; Windows), reads are not recorded, and only that
+ * second rule applies. Returns what was removed, or undefined when
+ * nothing was.
  *
  * A build calls it while Astro runs: a running build that finds an entry
  * gone compiles that module again, which is all a cache miss costs.
@@ -58,17 +60,18 @@ export async function trimCompileCache(dir: string, limit = compileCacheLimit())
           const file = path.join(entry.parentPath, entry.name);
           // An entry another build removed, or renamed into place, meanwhile.
           const stats = await stat(file).catch(() => undefined);
-          return stats && { file, size: stats.size, written: stats.mtimeMs, read: stats.atimeMs > stats.mtimeMs };
+          return stats && { file, size: stats.size, lastRead: stats.atimeMs, written: stats.mtimeMs, read: stats.atimeMs > stats.mtimeMs };
         }),
     )
   ).filter((entry) => entry !== undefined);
   const before = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (before <= limit) return undefined;
-  const unread = entries.filter((entry) => !entry.read);
-  let left = before - unread.reduce((sum, entry) => sum + entry.size, 0);
-  const doomed = [...unread];
+  const readsRecorded = entries.some((entry) => entry.read);
+  const doomed = readsRecorded ? entries.filter((entry) => !entry.read) : [];
+  let left = before - doomed.reduce((sum, entry) => sum + entry.size, 0);
   if (left > limit) {
-    for (const entry of entries.filter((e) => e.read).sort((a, b) => a.written - b.written)) {
+    const kept = entries.filter((entry) => !doomed.includes(entry)).sort((a, b) => a.lastRead - b.lastRead || a.written - b.written);
+    for (const entry of kept) {
       if (left <= limit / 2) break;
       doomed.push(entry);
       left -= entry.size;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -177,7 +177,7 @@ describe('build', { concurrency: false }, () => {
 
     const refused = build(content, path.join(root, 'refused'), { HANDRAIL_BUILD_NOW: 'next tuesday' });
     assert.equal(refused.status, 2, refused.output);
-    assert.match(refused.output, /✗ HANDRAIL_BUILD_NOW=next tuesday is not a date and time\. Give one like 2026-12-01T09:00:00Z/);
+    assert.match(refused.output, /✗ HANDRAIL_BUILD_NOW=next tuesday is not an ISO date and time with its offset from UTC\. Give one like 2026-12-01T09:00:00Z/);
     assert.equal(existsSync(path.join(root, 'refused')), false, 'nothing was written');
     // `astro build` alone: the same message from Handrail's hook, without a stack trace.
     const alone = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -187,30 +187,31 @@ describe('build', { concurrency: false }, () => {
     });
     const aloneOutput = `${alone.stdout}\n${alone.stderr}`;
     assert.notEqual(alone.status, 0, aloneOutput);
-    assert.match(aloneOutput, /HANDRAIL_BUILD_NOW=next tuesday is not a date and time/);
+    assert.match(aloneOutput, /HANDRAIL_BUILD_NOW=next tuesday is not an ISO date and time/);
     assert.doesNotMatch(aloneOutput, /Stack trace|^\s+at .*:\d+:\d+\)?$/m, 'no stack trace');
     assert.equal(existsSync(path.join(root, 'alone')), false, 'nothing was written');
     await rm(root, { recursive: true, force: true });
   });
 
-  test("a build keeps Node's compiled-code cache within its limit, removing what no build read", async () => {
-    // An entry no build has read (as every build leaves for its own scratch folder's code), over a limit set just below it.
-    const cache = path.join(projectRoot, '.handrail/cache/node-compile');
-    const planted = path.join(cache, `handrail-test-${process.pid}`, 'deadbeef');
-    await mkdir(path.dirname(planted), { recursive: true });
-    await writeFile(planted, Buffer.alloc(4 * 1024 * 1024, 1));
+  test("a build keeps Node's compiled-code cache within its limit: what no build read goes, what builds read stays", async () => {
+    // Its own cache folder, so that no other build trims it meanwhile: an entry no build has read (as every
+    // build leaves for its own scratch folder's code) and one read since it was written, over a 3 MB limit.
+    const cache = await mkdtemp(path.join(tmpdir(), 'handrail-compile-cache-'));
+    const [unread, read] = [path.join(cache, 'v-test', 'deadbeef'), path.join(cache, 'v-test', 'cafef00d')];
+    await mkdir(path.dirname(unread), { recursive: true });
+    for (const file of [unread, read]) await writeFile(file, Buffer.alloc(2 * 1024 * 1024, 1));
     const longAgo = Date.now() / 1000 - 7 * 24 * 60 * 60;
-    await utimes(planted, longAgo, longAgo);
-    const entries = await readdir(cache, { recursive: true, withFileTypes: true });
-    let size = 0;
-    for (const entry of entries.filter((e) => e.isFile())) size += (await stat(path.join(entry.parentPath, entry.name)).catch(() => ({ size: 0 }))).size;
-    const limitMb = (size - 2 * 1024 * 1024) / 1024 / 1024;
+    await utimes(unread, longAgo, longAgo);
+    await utimes(read, longAgo + 60, longAgo);
     const outDir = path.join(await mkdtemp(path.join(tmpdir(), 'handrail-compile-cache-')), 'site');
-    const { status, output } = build(await fixtureContent(), outDir, { HANDRAIL_COMPILE_CACHE_MB: String(limitMb) });
-    const removed = !existsSync(planted);
-    await rm(path.dirname(planted), { recursive: true, force: true });
+    const { status, output } = build(await fixtureContent(), outDir, { HANDRAIL_COMPILE_CACHE_DIR: cache, HANDRAIL_COMPILE_CACHE_MB: '3' });
+    const [unreadKept, readKept] = [existsSync(unread), existsSync(read)];
+    const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+    await rm(cache, { recursive: true, force: true });
     assert.equal(status, 0, output);
-    assert.match(output, /✓ Tidied up: removed \d+ MB of earlier builds' compiled code from \.handrail\/cache\/node-compile\/ \(\d+ MB, over its limit\)\./);
-    assert.ok(removed, 'the unread entry was removed');
+    assert.match(output, /✓ Tidied up Node's compiled-code cache \(.*\/\): 4 MB, over its 3 MB limit; removed 2 MB, first what no build had read\./);
+    assert.equal(unreadKept, false, 'the unread entry was removed');
+    assert.ok(readKept, 'the entry a build read stays');
+    assert.ok(entries > 2, `the build kept its own compiled code there too (${entries} files)`);
   });
 });

@@ -80,7 +80,7 @@ describe('the split-build workflow', async () => {
     assert.ok(cache >= 0 && cache < build, 'the cache is restored before the build');
     const cached = pages.steps[cache]!.with!;
     assert.match(String(cached.key), /^pages-\$\{\{ matrix\.part \}\}-/, 'a cache per part');
-    assert.equal(cached.path, '.handrail/cache', 'where a part keeps its Astro cache (astroCacheDir)');
+    assert.deepEqual(String(cached.path).trim().split('\n'), ['.handrail/cache', '!.handrail/cache/node-compile'], 'where a part keeps its Astro cache (astroCacheDir), without Node\'s compiled code');
     // The check job's results, saved under the key that job used, so each part's check reads no article again.
     const checkCache = check.steps.find((step) => step.uses === 'actions/cache@v4')!.with!;
     const handed = pages.steps.findIndex((step) => step.uses === 'actions/cache/restore@v4');
@@ -93,7 +93,8 @@ describe('the split-build workflow', async () => {
     process.env.HANDRAIL_PART = 'cy';
     try {
       assert.ok(checkCacheFile(astroCacheDir(null)).startsWith(path.join(projectRoot, String(checkCache.path), path.sep)), 'the check keeps its results in the cached folder');
-      assert.ok(path.resolve(projectRoot, astroCacheDir('cy')).startsWith(path.join(projectRoot, String(cached.path), path.sep)), 'a part keeps its Astro cache in the cached folder');
+      const [kept] = String(cached.path).trim().split('\n');
+      assert.ok(path.resolve(projectRoot, astroCacheDir('cy')).startsWith(path.join(projectRoot, kept!, path.sep)), 'a part keeps its Astro cache in the cached folder');
     } finally {
       delete process.env.HANDRAIL_PART;
       if (other !== undefined) process.env.HANDRAIL_CONTENT_DIR = other;

@@ -9,20 +9,21 @@ import { COMPILE_CACHE_LIMIT_MB, compileCacheLimit, trimCompileCache } from '../
 const MB = 1024 * 1024;
 const DAY = 24 * 60 * 60;
 
-/** Writes an entry of `size` bytes, written `age` days ago and, when `read`, read since. */
-async function entry(dir: string, name: string, size: number, age: number, read: boolean): Promise<string> {
+/** Writes an entry of `size` bytes, written `age` days ago and, when `readAge` is given, last read that many days ago (else never read since). */
+async function entry(dir: string, name: string, size: number, age: number, readAge?: number): Promise<string> {
   const file = path.join(dir, 'v24-x64-test', name);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, Buffer.alloc(size, 1));
-  const written = Date.now() / 1000 - age * DAY;
-  await utimes(file, read ? written + 60 : written, written);
+  const now = Date.now() / 1000;
+  const written = now - age * DAY;
+  await utimes(file, readAge === undefined ? written : Math.max(written + 60, now - readAge * DAY), written);
   return file;
 }
 
 describe("Node's compiled-code cache", () => {
   test('under its limit, nothing is removed', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'handrail-compile-cache-'));
-    const unread = await entry(dir, 'a1', 2 * MB, 3, false);
+    const unread = await entry(dir, 'a1', 2 * MB, 3);
     assert.equal(await trimCompileCache(dir, 3 * MB), undefined);
     assert.ok(existsSync(unread));
     await rm(dir, { recursive: true });
@@ -30,9 +31,9 @@ describe("Node's compiled-code cache", () => {
 
   test('over its limit, the entries never read since written go, and the ones builds read stay', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'handrail-compile-cache-'));
-    const old = await entry(dir, 'b1', 2 * MB, 5, false);
-    const recent = await entry(dir, 'b2', 1 * MB, 0, false);
-    const kept = [await entry(dir, 'b3', MB / 2, 30, true), await entry(dir, 'b4', MB / 2, 1, true)];
+    const old = await entry(dir, 'b1', 2 * MB, 5);
+    const recent = await entry(dir, 'b2', 1 * MB, 0);
+    const kept = [await entry(dir, 'b3', MB / 2, 30, 0), await entry(dir, 'b4', MB / 2, 1, 1)];
     const trimmed = await trimCompileCache(dir, 2 * MB);
     assert.deepEqual(trimmed, { files: 2, bytes: 3 * MB, before: 4 * MB });
     assert.equal(existsSync(old) || existsSync(recent), false);
@@ -40,10 +41,25 @@ describe("Node's compiled-code cache", () => {
     await rm(dir, { recursive: true });
   });
 
-  test('where reads are never recorded, the oldest entries go until it holds half its limit', async () => {
+  test('when the unread are not enough, the entries read longest ago go, until it holds half its limit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'handrail-compile-cache-'));
+    // Astro's own modules: written long ago, read by every build; and a module read last week, written later.
+    const everyBuild = await entry(dir, 'c1', MB, 30, 0);
+    const lastWeek = await entry(dir, 'c2', MB, 8, 7);
+    const others = [];
+    for (let day = 6; day >= 2; day--) others.push(await entry(dir, `c${10 - day}`, MB, day, day - 1));
+    const trimmed = await trimCompileCache(dir, 4 * MB);
+    assert.deepEqual(trimmed, { files: 5, bytes: 5 * MB, before: 7 * MB });
+    assert.equal(existsSync(lastWeek), false, 'read a week ago: the first to go');
+    assert.ok(existsSync(everyBuild), 'written a month ago but read by every build: kept');
+    assert.deepEqual(others.map((file) => existsSync(file)), [false, false, false, false, true], 'then by when last read');
+    await rm(dir, { recursive: true });
+  });
+
+  test('where reads are not recorded (noatime), the oldest go until it holds half its limit, not all', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'handrail-compile-cache-'));
     const files = [];
-    for (let age = 6; age >= 1; age--) files.push(await entry(dir, `c${age}`, MB, age, true));
+    for (let age = 6; age >= 1; age--) files.push(await entry(dir, `d${age}`, MB, age));
     const trimmed = await trimCompileCache(dir, 4 * MB);
     assert.deepEqual(trimmed, { files: 4, bytes: 4 * MB, before: 6 * MB });
     assert.deepEqual(files.map((file) => existsSync(file)), [false, false, false, false, true, true], 'the four oldest removed');
