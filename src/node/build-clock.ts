@@ -11,10 +11,19 @@
  */
 export const BUILD_NOW_VARIABLE = 'HANDRAIL_BUILD_NOW';
 
+/**
+ * An ISO date and time with its offset from UTC (2026-12-01T09:00:00Z,
+ * 2026-12-01T09:00+01:00), or a date alone (midnight UTC). `Date.parse`
+ * alone would take "1" as the year 2001, and a time without its offset as
+ * the machine's own time zone, so the same value built differently on
+ * different machines.
+ */
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
 /** Why HANDRAIL_BUILD_NOW cannot be used, or undefined when it is unset or a date and time. */
 export function buildNowProblem(value = process.env[BUILD_NOW_VARIABLE]): string | undefined {
-  if (!value || !Number.isNaN(Date.parse(value))) return undefined;
-  return `${BUILD_NOW_VARIABLE}=${value} is not a date and time. Give one like 2026-12-01T09:00:00Z, or unset it to build as of now.`;
+  if (!value || (ISO_MOMENT.test(value) && !Number.isNaN(Date.parse(value)))) return undefined;
+  return `${BUILD_NOW_VARIABLE}=${value} is not an ISO date and time with its offset from UTC. Give one like 2026-12-01T09:00:00Z, or unset it to build as of now.`;
 }
 
 /** Now, in milliseconds, as the build sees it. */
