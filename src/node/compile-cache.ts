@@ -70,7 +70,7 @@ export async function trimCompileCache(dir: string, limit = compileCacheLimit())
   const doomed = readsRecorded ? entries.filter((entry) => !entry.read) : [];
   let left = before - doomed.reduce((sum, entry) => sum + entry.size, 0);
   if (left > limit) {
-    const kept = entries.filter((entry) => !doomed.includes(entry)).sort((a, b) => a.lastRead - b.lastRead || a.written - b.written);
+    const kept = (readsRecorded ? entries.filter((entry) => entry.read) : entries).sort((a, b) => a.lastRead - b.lastRead || a.written - b.written);
     for (const entry of kept) {
       if (left <= limit / 2) break;
       doomed.push(entry);
