@@ -214,4 +214,39 @@ describe('build', { concurrency: false }, () => {
     assert.ok(readKept, 'the entry a build read stays');
     assert.ok(entries > 2, `the build kept its own compiled code there too (${entries} files)`);
   });
+
+  test('the page code reads the content store from its file instead of carrying a copy of it (astro build alone)', async () => {
+    // Astro's own module for the store quotes the whole file, articles and all (44 MB at 10,000 articles),
+    // and Vite bundled it into the page code at every build.
+    const root = await mkdtemp(path.join(tmpdir(), 'handrail-store-module-'));
+    const record = path.join(root, 'bundled.json');
+    const run = spawnSync(process.execPath, [path.join(projectRoot, 'tests/build/astro-build-recording.ts'), record], {
+      cwd: projectRoot,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDRAIL_CONTENT_DIR: await fixtureContent(), HANDRAIL_OUT_DIR: path.join(root, 'site') },
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+    const bundled = Object.entries(JSON.parse(await readFile(record, 'utf8')) as Record<string, string>);
+    assert.ok(bundled.length > 0, 'the pages were built with the content store');
+    for (const [environment, code] of bundled) {
+      const storeFile = /readFileSync\(("[^"]+data-store\.json")/.exec(code)?.[1];
+      assert.ok(storeFile, `${environment}: the module reads the store file:\n${code.slice(0, 300)}`);
+      assert.ok(code.length < 300, `${environment}: the module is ${code.length} characters`);
+      // The file holds the articles (and the module would have, quoted): the pages show them.
+      const store = await readFile(JSON.parse(storeFile) as string, 'utf8');
+      assert.match(store, /Read about \[paying an invoice\]/);
+      assert.doesNotMatch(code, /paying an invoice/);
+    }
+    assert.match(await readFile(path.join(root, 'site/articles/welcome/index.html'), 'utf8'), /Read about <a href="\/articles\/pay-an-invoice\/#ways-to-pay">paying an invoice<\/a>/);
+    // The page code stays on the build machine: nothing published names the store's folder.
+    const storeFolder = path.dirname(JSON.parse(/readFileSync\(("[^"]+")/.exec(bundled[0]![1])![1]!) as string);
+    const published = (await readdir(path.join(root, 'site'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    const naming: string[] = [];
+    for (const entry of published) {
+      if ((await readFile(path.join(entry.parentPath, entry.name))).includes(storeFolder)) naming.push(path.join(entry.parentPath, entry.name));
+    }
+    await rm(root, { recursive: true, force: true });
+    assert.ok(published.length > 20, `${published.length} files published`);
+    assert.deepEqual(naming, []);
+  });
 });

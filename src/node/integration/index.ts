@@ -33,6 +33,7 @@ import { readCollectorAddress } from '../site-settings.ts';
 import { brandCss } from './brand-css.ts';
 import { bundleBrowserScript } from './browser-bundle.ts';
 import { clearStaleContentStore, contentStoreInputs } from './content-cache.ts';
+import { contentStoreFromDisk } from './content-store-module.ts';
 import { ContentProblemsError, contentSummary, errorsOf } from './content-problems.ts';
 import { DevSearchIndex } from './dev-search.ts';
 import { recordCheck, searchablePages, watchContent } from './dev-server.ts';
@@ -129,7 +130,12 @@ export default function handrail(): AstroIntegration {
         injectScript('head-inline', await bundleBrowserScript(BEFORE_PAINT_SCRIPT));
         updateConfig({
           vite: {
-            plugins: [onDemandModules(), brand.plugin],
+            plugins: [
+              onDemandModules(),
+              brand.plugin,
+              // Astro's default single-file store (experimental.collectionStorage unset).
+              ...(config.experimental.collectionStorage === undefined || config.experimental.collectionStorage === 'single-file' ? [contentStoreFromDisk(new URL('data-store.json', config.cacheDir))] : []),
+            ],
             build: { rolldownOptions: { output: { codeSplitting: { groups: [EVERY_PAGE_CHUNK] } } } },
           },
           security: {
