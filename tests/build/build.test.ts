@@ -215,10 +215,11 @@ describe('build', { concurrency: false }, () => {
     assert.ok(entries > 2, `the build kept its own compiled code there too (${entries} files)`);
   });
 
-  test('the page code reads the content store from its file instead of carrying a copy of it (astro build alone)', async () => {
+  test('the page code reads the content store from its file instead of carrying a copy of it (astro build alone)', async (t) => {
     // Astro's own module for the store quotes the whole file, articles and all (44 MB at 10,000 articles),
     // and Vite bundled it into the page code at every build.
     const root = await mkdtemp(path.join(tmpdir(), 'handrail-store-module-'));
+    t.after(() => rm(root, { recursive: true, force: true }));
     const record = path.join(root, 'bundled.json');
     const run = spawnSync(process.execPath, [path.join(projectRoot, 'tests/build/astro-build-recording.ts'), record], {
       cwd: projectRoot,
@@ -231,7 +232,7 @@ describe('build', { concurrency: false }, () => {
     for (const [environment, code] of bundled) {
       const storeFile = /readFileSync\(("[^"]+data-store\.json")/.exec(code)?.[1];
       assert.ok(storeFile, `${environment}: the module reads the store file:\n${code.slice(0, 300)}`);
-      assert.ok(code.length < 300, `${environment}: the module is ${code.length} characters`);
+      assert.ok(code.length < 1000, `${environment}: the module is ${code.length} characters`);
       // The file holds the articles (and the module would have, quoted): the pages show them.
       const store = await readFile(JSON.parse(storeFile) as string, 'utf8');
       assert.match(store, /Read about \[paying an invoice\]/);
@@ -245,7 +246,6 @@ describe('build', { concurrency: false }, () => {
     for (const entry of published) {
       if ((await readFile(path.join(entry.parentPath, entry.name))).includes(storeFolder)) naming.push(path.join(entry.parentPath, entry.name));
     }
-    await rm(root, { recursive: true, force: true });
     assert.ok(published.length > 20, `${published.length} files published`);
     assert.deepEqual(naming, []);
   });

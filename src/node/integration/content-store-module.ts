@@ -14,7 +14,7 @@ const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
 
 /**
  * In a build, the page code reads the content store from its file when it
- * starts, instead of carrying it.
+ * first needs it (the first content query), instead of carrying a copy.
  *
  * Astro's own module for the store is the whole store file as one string
  * literal (`export default JSON.parse("…")`), bundled by Vite into the page
@@ -27,6 +27,8 @@ const CONTENT_DATA_META = { astroIncremental: { kind: 'content-data' } };
  *
  * Only a build, and only Astro's single-file store (the default): the dev
  * server keeps Astro's module, which it reloads when the store changes.
+ * The integration leaves it out when the site has an adapter: then page code
+ * may run on a server, without the build's cache folder.
  */
 export function contentStoreFromDisk(storeFile: URL): Plugin {
   const file = fileURLToPath(storeFile);
@@ -41,11 +43,35 @@ export function contentStoreFromDisk(storeFile: URL): Plugin {
         // No store yet (no collection has loaded): Astro's module gives an empty one.
         if (id !== STORE_MODULE_ID || !existsSync(file)) return null;
         return {
-          code: `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`,
+          code: storeReader(file),
           map: { mappings: '' },
           meta: CONTENT_DATA_META,
         };
       },
     },
   };
+}
+
+/**
+ * The module's code. Astro loads the store with `import()` inside a
+ * `try {} catch {}` that gives an empty store on any error: a store file
+ * removed or rewritten while the pages render (another Astro command in
+ * the same project can clear it) would publish a help center with no
+ * articles. So a failed read ends the build, saying why.
+ */
+export function storeReader(file: string): string {
+  const problem = `The content store ${file} could not be read while the pages were built`;
+  const fix = 'Another Astro command in this project (astro dev, astro sync, astro check) may have changed it meanwhile: build again once it has finished.';
+  return [
+    `import { readFileSync } from 'node:fs';`,
+    `let store;`,
+    `try {`,
+    `  store = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
+    `} catch (error) {`,
+    `  process.stderr.write(${JSON.stringify(problem)} + ' (' + (error instanceof Error ? error.message : String(error)) + ').\\n' + ${JSON.stringify(fix)} + '\\n');`,
+    `  process.exit(1);`,
+    `}`,
+    `export default store;`,
+    '',
+  ].join('\n');
 }

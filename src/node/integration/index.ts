@@ -133,8 +133,11 @@ export default function handrail(): AstroIntegration {
             plugins: [
               onDemandModules(),
               brand.plugin,
-              // Astro's default single-file store (experimental.collectionStorage unset).
-              ...(config.experimental.collectionStorage === undefined || config.experimental.collectionStorage === 'single-file' ? [contentStoreFromDisk(new URL('data-store.json', config.cacheDir))] : []),
+              // With Astro's default single-file store, and no adapter: then the page code runs
+              // only inside the build, where the store's file is (content-store-module.ts).
+              ...((config.experimental.collectionStorage ?? 'single-file') === 'single-file' && !config.adapter
+                ? [contentStoreFromDisk(new URL('data-store.json', config.cacheDir))]
+                : []),
             ],
             build: { rolldownOptions: { output: { codeSplitting: { groups: [EVERY_PAGE_CHUNK] } } } },
           },
