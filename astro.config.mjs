@@ -1,5 +1,4 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
 import { contentFileGuard } from './src/node/check/astro-guard.ts';
 import handrail from './src/node/integration/index.ts';
 import { articleRendering } from './src/node/integration/article-rendering.ts';
@@ -14,7 +13,12 @@ import { readSiteSettings, siteBase } from './src/node/site-settings.ts';
 const settings = readSiteSettings();
 const base = siteBase(settings);
 
-export default defineConfig({
+// A plain object rather than `defineConfig` from 'astro/config', which only
+// returns what it is given: that module also loads Astro's SVG optimizer
+// (svgo and csso, about 230 modules Handrail never uses), at every build,
+// dev server start and check.
+/** @type {import('astro').AstroUserConfig} */
+const config = {
   site: settings.url,
   base,
   trailingSlash: 'always',
@@ -38,4 +42,6 @@ export default defineConfig({
   // Article pages carry a cache key (src/data/page-keys.ts): a rebuild with
   // the cache kept renders only the pages whose data or body changed.
   experimental: { incrementalBuild: true },
-});
+};
+
+export default config;

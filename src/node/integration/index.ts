@@ -22,7 +22,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { logHandlers } from 'astro/config';
 import { cspDirectives, originOf, SCRIPT_SOURCES } from '../../shared/csp.ts';
 import type { ContentCheckResult } from '../check/index.ts';
 import { runContentCheck } from '../check/run.ts';
@@ -163,7 +162,8 @@ export default function handrail(): AstroIntegration {
         // Astro lists every page it writes; the build's summary is what a writer needs. (Set for
         // `astro check` too: Astro rebuilds its content store whenever the config differs from the last run.)
         // HANDRAIL_VERBOSE=1 keeps Astro's own page list (which pages were reused from the cache).
-        else updateConfig({ logger: logHandlers.node({ level: process.env.HANDRAIL_VERBOSE ? 'info' : 'warn' }) });
+        // (What `logHandlers.node()` from 'astro/config' returns, without loading that module: see astro.config.mjs.)
+        else updateConfig({ logger: { entrypoint: 'astro/logger/node', config: { level: process.env.HANDRAIL_VERBOSE ? 'info' : 'warn' } } });
         const addSitePages = () => {
           for (const { pattern, file } of SITE_PAGES) injectRoute({ pattern, entrypoint: new URL(`../../site-pages/${file}`, import.meta.url), prerender: true });
         };
