@@ -26,6 +26,18 @@ const MIN_TOP3 = 0.95;
 /** The share of queries whose article must come first. */
 const MIN_TOP1 = 0.85;
 const showHeldOut = process.env.HANDRAIL_SHOW_HELD_OUT === '1';
+/**
+ * Queries searched in one tab before a fresh tab takes over. Loading the
+ * search page again and again in one tab runs out of WebAssembly memory:
+ * the 124th load failed with "WebAssembly.instantiate(): Out of memory:
+ * Cannot allocate Wasm memory for new instance" (in CI, and here with the
+ * service worker blocked; the 244th with it). Each load's Pagefind
+ * instance stays reserved. A bare page loading Pagefind the same way
+ * did 300 loads without it, so something in Handrail's pages keeps them:
+ * a known defect, not yet found (DEVELOPERS.md, How search works). This
+ * test is about relevance, so it opens a fresh tab every 40 queries.
+ */
+const QUERIES_PER_TAB = 40;
 
 interface Outcome {
   query: RelevanceQuery;
@@ -49,17 +61,26 @@ function percent(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(1)} %`;
 }
 
-test('customers find the article that answers them (top-3 at least 95 %, top-1 at least 85 %)', async ({ page }) => {
+test('customers find the article that answers them (top-3 at least 95 %, top-1 at least 85 %)', async ({ page: firstPage }) => {
   test.setTimeout(600_000);
-  const guard = guardPage(page);
-  const status = page.getByRole('status').and(page.locator('[data-search-status]'));
+  let page = firstPage;
+  let guard = guardPage(page);
+  const statusOf = (p: Page) => p.getByRole('status').and(p.locator('[data-search-status]'));
+  let status = statusOf(page);
   const outcomes: Outcome[] = [];
   // A draft is not published, so no query can be expected to find it.
   const published = new Set(readSitemapPaths());
   const unpublished = relevanceQueries.filter((q) => !published.has(`${basePath()}articles/${q.expected}/`));
   expect(unpublished.map((q) => `${q.query} → ${q.expected}`), 'queries expecting an article that is not published').toEqual([]);
 
-  for (const query of relevanceQueries) {
+  for (const [index, query] of relevanceQueries.entries()) {
+    if (index > 0 && index % QUERIES_PER_TAB === 0) {
+      const next = await page.context().newPage();
+      await page.close();
+      page = next;
+      guard = guardPage(page);
+      status = statusOf(page);
+    }
     await page.goto(`${basePath()}search/?q=${encodeURIComponent(query.query)}`);
     // A query from the address is announced as soon as its results are shown.
     // This test measures relevance, not speed (that is `npm run bench`): a
