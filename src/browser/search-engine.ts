@@ -11,6 +11,7 @@ import { PAGEFIND_OPTIONS } from '../shared/search/ranking.ts';
 interface Pagefind extends SearchIndex {
   options(o: object): Promise<void>;
   init(): Promise<void>;
+  destroy(): Promise<void>;
 }
 
 const base = import.meta.env.BASE_URL;
@@ -30,15 +31,52 @@ let pagefind: Promise<Pagefind> | undefined;
 let cached: Promise<SearchIndex> | undefined;
 let vocabulary: Promise<Record<string, number> | undefined> | undefined;
 
-/** Pagefind with the help center's ranking, its wasm and entry file fetched; rejects when the index cannot be had. */
-export function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const loaded = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+/**
+ * How long a failed start waits before its one retry. Each page's Pagefind
+ * has its own WebAssembly memory, with a large reserved address range; an
+ * earlier page's is released only once the browser collects that page, so
+ * after many searches in one tab (Chromium: about 124 loads) a new one can
+ * fail to allocate until the collection the failure sets off has finished.
+ * A connection that dropped while the index's files loaded is retried too.
+ */
+const RETRY_PAUSE_MS = 1_000;
+
+/** Pagefind with the help center's ranking, its wasm and entry file fetched. */
+async function startPagefind(): Promise<Pagefind> {
+  const loaded = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  try {
     await loaded.options(PAGEFIND_SETUP);
     await loaded.init();
+    // init() only begins; a search waits for the start to end, and fails as it did
+    // (an empty query is answered then, with nothing fetched).
+    await loaded.search('');
     return loaded;
-  })();
+  } catch (error) {
+    // A half-started instance is dropped, so a retry starts from the beginning.
+    await loaded.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Pagefind, started once per page: a failed start is retried once after a
+ * pause. Rejects when the index cannot be had; a later call (the next
+ * search) then tries again instead of failing for the rest of the page's life.
+ */
+export function loadPagefind(): Promise<Pagefind> {
+  pagefind ??= forgetOnFailure(
+    startPagefind().catch(() => new Promise<void>((resume) => setTimeout(resume, RETRY_PAUSE_MS)).then(startPagefind)),
+    () => (pagefind = undefined),
+  );
   return pagefind;
+}
+
+/** The same promise; if it rejects, `forget` is called first, so the next call starts afresh. */
+function forgetOnFailure<T>(promise: Promise<T>, forget: () => void): Promise<T> {
+  return promise.catch((error: unknown) => {
+    forget();
+    throw error;
+  });
 }
 
 /** Every word the help center uses, with how many articles use it; undefined if it cannot be had (search still works). */
@@ -56,7 +94,7 @@ export function loadVocabulary(): Promise<Record<string, number> | undefined> {
  * with the signal's reason when a newer query replaced this one.
  */
 export async function searchPages(query: string, options?: FindOptions): Promise<Found> {
-  cached ??= loadPagefind().then(cachingIndex);
+  cached ??= forgetOnFailure(loadPagefind().then(cachingIndex), () => (cached = undefined));
   const [index, words] = await Promise.all([cached, loadVocabulary()]);
   return findPages(index, query, words, { lang: document.documentElement.lang, ...options });
 }
@@ -70,7 +108,7 @@ let fallback: Promise<SearchIndex> | undefined;
  * that one synchronous call and put back at once.
  */
 export async function searchOtherLanguage(query: string, lang: string, wordsUrl: string | undefined): Promise<Found> {
-  fallback ??= (async () => {
+  fallback ??= forgetOnFailure((async () => {
     const loaded = (await loadPagefind()) as unknown as { createInstance(o: object): SearchIndex & { init(): Promise<void> } };
     const root = document.documentElement;
     const own = root.lang;
@@ -82,8 +120,9 @@ export async function searchOtherLanguage(query: string, lang: string, wordsUrl:
       root.lang = own;
     }
     await instance.init();
+    await instance.search('');
     return cachingIndex(instance);
-  })();
+  })(), () => (fallback = undefined));
   const words = wordsUrl ? await fetch(wordsUrl).then((r) => (r.ok ? (r.json() as Promise<Record<string, number>>) : undefined)).catch(() => undefined) : undefined;
   return findPages(await fallback, query, words, { lang });
 }

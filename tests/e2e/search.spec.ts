@@ -420,7 +420,52 @@ test.describe('search when part of it cannot load', () => {
     await expect(statusRegion(page)).toHaveText(unavailable);
     await expect(people).toBeVisible();
   });
+
+  // After about 124 search pages in one Chromium tab, a new page's Pagefind
+  // could not get WebAssembly memory until earlier pages' was collected
+  // (DEVELOPERS.md, How search works). Here the browser refuses it on demand.
+  test('a start of search that fails is retried after a pause', async ({ page }) => {
+    await refuseWebAssembly(page, 1);
+    await page.goto(searchPath(BROAD));
+    expect(await waitForAnnouncement(page, BROAD)).toBeGreaterThan(0);
+    expect(await instantiations(page)).toEqual({ refused: 1, made: 1 });
+  });
+
+  test('when the retry fails too, the next search starts search afresh', async ({ page }) => {
+    await refuseWebAssembly(page, 2);
+    await page.goto(searchPath(BROAD));
+    await expect(statusRegion(page)).toHaveText(/^Search is not working right now/);
+    expect(await instantiations(page)).toEqual({ refused: 2, made: 0 });
+    // Not failing for as long as the page stays open.
+    await searchField(page).fill('battery');
+    expect(await waitForAnnouncement(page, 'battery')).toBeGreaterThan(0);
+    expect(await instantiations(page)).toEqual({ refused: 2, made: 1 });
+  });
 });
+
+/**
+ * The page, and every page the tab loads after it, refuses its first `count` WebAssembly
+ * instantiations with the error Chromium gives when it has no memory for one.
+ */
+async function refuseWebAssembly(page: Page, count: number): Promise<void> {
+  await page.addInitScript((refuse) => {
+    const counts = { refused: 0, made: 0 };
+    (window as unknown as { __instantiations: typeof counts }).__instantiations = counts;
+    const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (...args: unknown[]) => Promise<unknown>;
+    (WebAssembly as unknown as { instantiate: (...args: unknown[]) => Promise<unknown> }).instantiate = (...args) => {
+      if (counts.refused < refuse) {
+        counts.refused++;
+        return Promise.reject(new RangeError('WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new instance'));
+      }
+      counts.made++;
+      return instantiate(...args);
+    };
+  }, count);
+}
+
+async function instantiations(page: Page): Promise<{ refused: number; made: number }> {
+  return page.evaluate(() => ({ ...(window as unknown as { __instantiations: { refused: number; made: number } }).__instantiations }));
+}
 
 // What the page's own code asks for. The service worker's precache for
 // offline use is a separate, deliberate download and is not counted here.
