@@ -15,11 +15,11 @@ export function runBuild(contentDir: string, args: string[], env: NodeJS.Process
 
 /**
  * Builds a content folder with `scripts/build.ts --out`, asserts it succeeded
- * and returns everything it printed. Verbose: Astro's page list says which
- * pages came from the cache.
+ * and returns everything it printed. Verbose unless told otherwise: Astro's
+ * page list says which pages came from the cache.
  */
-export function buildContent(contentDir: string, outDir: string): string {
-  const { status, output } = runBuild(contentDir, ['--out', outDir], { HANDRAIL_VERBOSE: '1' });
+export function buildContent(contentDir: string, outDir: string, options: { verbose?: boolean } = {}): string {
+  const { status, output } = runBuild(contentDir, ['--out', outDir], options.verbose === false ? { HANDRAIL_VERBOSE: '' } : { HANDRAIL_VERBOSE: '1' });
   assert.equal(status, 0, output);
   return output;
 }

@@ -161,9 +161,9 @@ export default function handrail(): AstroIntegration {
         }
         // Astro lists every page it writes; the build's summary is what a writer needs. (Set for
         // `astro check` too: Astro rebuilds its content store whenever the config differs from the last run.)
-        // HANDRAIL_VERBOSE=1 keeps Astro's own page list (which pages were reused from the cache).
-        // (What `logHandlers.node()` from 'astro/config' returns, without loading that module: see astro.config.mjs.)
-        else updateConfig({ logger: { entrypoint: 'astro/logger/node', config: { level: process.env.HANDRAIL_VERBOSE ? 'info' : 'warn' } } });
+        // HANDRAIL_VERBOSE=1 keeps Astro's own page list (which pages were reused from the cache):
+        // build-log.mjs reads it, so the configuration (and the content store's digest of it) stays the same.
+        else updateConfig({ logger: { entrypoint: new URL('./build-log.mjs', import.meta.url), config: { level: 'info' } } });
         const addSitePages = () => {
           for (const { pattern, file } of SITE_PAGES) injectRoute({ pattern, entrypoint: new URL(`../../site-pages/${file}`, import.meta.url), prerender: true });
         };
