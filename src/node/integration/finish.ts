@@ -1,6 +1,6 @@
 import type { FinishInputs } from './build-records.ts';
 import { addOfflineSupport, offlineSizes, scanBuiltFiles } from './offline.ts';
-import { indexSite } from './pagefind.ts';
+import { indexSite, type IndexAhead } from './pagefind.ts';
 import { placeFileLikeRedirectPages, redirectsSummary, writeRedirectsFile } from './redirects-file.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import type { PhaseTimer } from './timings.ts';
@@ -17,9 +17,11 @@ import type { PhaseTimer } from './timings.ts';
 /**
  * Runs the once-only steps over a built site and returns the build
  * summary's lines. `pages` are the addresses of every page built, without
- * the base ("articles/x/", "" for home), as Astro lists them.
+ * the base ("articles/x/", "" for home), as Astro lists them. `ahead` is
+ * what scripts/build.ts knows of the last build: a search index begun from
+ * its pages while Astro ran, and the site it published.
  */
-export async function finishSite(siteDir: string, inputs: FinishInputs, pages: ReadonlySet<string>, timer: PhaseTimer): Promise<string[]> {
+export async function finishSite(siteDir: string, inputs: FinishInputs, pages: ReadonlySet<string>, timer: PhaseTimer, ahead: IndexAhead = {}): Promise<string[]> {
   const { base, languages, redirects } = inputs;
   // Before anything lists the built files: pages of old file-like addresses move to the file itself.
   if (redirects) await placeFileLikeRedirectPages(siteDir, base, redirects.redirects);
@@ -28,7 +30,7 @@ export async function finishSite(siteDir: string, inputs: FinishInputs, pages: R
   // built files for the offline step and checks every page's policy
   // (the "pagefind" phase covers both): a third of a rebuild's wait.
   timer.start('pagefind');
-  const indexing = indexSite(siteDir);
+  const indexing = indexSite(siteDir, ahead);
   const alongside = (async () => {
     const scanned = await scanBuiltFiles(siteDir, (name) => name.startsWith('pagefind/'));
     return { scanned, headers: await writeSecurityHeaders(siteDir, base) };
@@ -46,7 +48,7 @@ export async function finishSite(siteDir: string, inputs: FinishInputs, pages: R
   const written = redirects ? await writeRedirectsFile(siteDir, base, redirects, pages) : undefined;
   timer.end();
   return [
-    `✓ Search index: ${indexed.value.pageCount} pages.`,
+    `✓ Search index: ${indexed.value.pageCount} pages${indexed.value.reused ? ` (${indexed.value.reused} unchanged since the last build, indexed while Astro ran)` : ''}.`,
     `✓ Offline: release ${offline.release}, ${offline.precached} files cached on first visit, ${offlineSizes(offline.copies)} to save for offline.`,
     `✓ Content-Security-Policy on ${headers.pageCount} pages, and in _headers.`,
     ...(written ? redirectsSummary(written, base) : []),
