@@ -22,6 +22,12 @@ async function tree(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
+async function assertSame(rebuilt: string, cold: string): Promise<void> {
+  const [warm, fresh] = [await tree(rebuilt), await tree(cold)];
+  const differ = [...new Set([...warm.keys(), ...fresh.keys()])].filter((file) => warm.get(file) !== fresh.get(file));
+  assert.deepEqual(differ, [], `${rebuilt} differs from a cold build`);
+}
+
 async function edit(file: string, change: (text: string) => string) {
   const text = await readFile(file, 'utf8');
   const changed = change(text);
@@ -63,11 +69,21 @@ describe('incremental build', { concurrency: false }, () => {
     const reused = output.match(/\((restored|cached)\)/g)?.length ?? 0;
     assert.ok(reused > 40, `most of the 59 article pages reused, got ${reused}`);
 
+    // An article removed: the search index begun from the last build's pages is dropped (pagefind.ts).
+    assert.match(output, /✓ Search index: \d+ pages\./);
     await rm(cacheDir, { recursive: true, force: true });
     buildContent(content, path.join(root, 'cold'));
-    const [warm, cold] = [await tree(path.join(root, 'incremental')), await tree(path.join(root, 'cold'))];
-    const differ = [...new Set([...warm.keys(), ...cold.keys()])].filter((file) => warm.get(file) !== cold.get(file));
-    assert.deepEqual(differ, []);
+    await assertSame(path.join(root, 'incremental'), path.join(root, 'cold'));
+
+    // One article's body changed, built into the same output, as a preview is: the search
+    // index is finished from the last build's pages, its files linked where unchanged.
+    await edit(path.join(content, markdown[1]!), (t) => `${t}\nA sentence about zanzibar ferries.\n`);
+    const again = buildContent(content, path.join(root, 'cold'));
+    const indexed = Number(again.match(/✓ Search index: (\d+) pages \((\d+) unchanged since the last build/)?.[2]);
+    assert.ok(indexed >= 40, `the unchanged articles' index entries are kept, got ${indexed}\n${again}`);
+    await rm(cacheDir, { recursive: true, force: true });
+    buildContent(content, path.join(root, 'cold-again'));
+    await assertSame(path.join(root, 'cold'), path.join(root, 'cold-again'));
     await rm(cacheDir, { recursive: true, force: true });
     await rm(root, { recursive: true, force: true });
   });
