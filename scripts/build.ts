@@ -153,9 +153,12 @@ function previousSite(): string | undefined {
   return isHandrailBuild(outDir) ? realpathSync(outDir) : undefined;
 }
 
-/** Ends Pagefind's process, if one was started ahead, when the build stops before the search index is made. */
-async function dropSearch(prepared: Promise<PreparedIndex | undefined>): Promise<void> {
-  await prepared;
+/**
+ * Ends Pagefind's process, if one was started ahead, when the build stops
+ * before the search index is made (it would also end with this process).
+ * Not waited for: a problem is reported at once.
+ */
+async function dropSearch(): Promise<void> {
   await (await searchIndexing()).closeIndexer();
 }
 
@@ -167,7 +170,7 @@ async function finishWhole(scratch: string, prepared: Promise<PreparedIndex | un
     const { finish, pages } = await takeFinishRecord(scratch);
     for (const line of await finishSite(scratch, finish, new Set(pages), timer, { prepared, previousSite: previousSite() })) console.log(line);
   } catch (error) {
-    await dropSearch(prepared);
+    await dropSearch();
     await rm(scratch, { recursive: true, force: true });
     fail('The site could not be built.', (error as Error).message);
   }
@@ -220,7 +223,7 @@ async function main(): Promise<void> {
     });
     const trimmed = await trimming;
     if (status !== 0 || !existsSync(scratch)) {
-      await dropSearch(prepared);
+      await dropSearch();
       await rm(scratch, { recursive: true, force: true });
       fail(part === undefined ? 'The site could not be built.' : `The part ${part} could not be built.`, 'The reason is printed above. `npm run check` lists content problems with file and line.');
     }
