@@ -135,17 +135,19 @@ async function finishParts(scratch: string): Promise<void> {
 async function prepareSearch(): Promise<PreparedIndex | undefined> {
   const cachedPages = path.resolve(projectRoot, astroCacheDir(null), 'dist');
   if (!existsSync(cachedPages)) return undefined;
-  // Work done ahead must never slow Astro: this process, and Pagefind's (started
-  // from it, so it inherits this), step back whenever Astro wants both cores
-  // (rebuilds of 1,000 articles, 8 of each, interleaved: 5.1 s niced, 5.4 s not).
-  // Astro's process was started first and keeps its priority.
-  try {
-    setPriority(AHEAD_PRIORITY);
-  } catch {
-    // Not allowed here: the work goes ahead at the same priority.
-  }
   const { prepareIndex } = await searchIndexing();
-  return prepareIndex(cachedPages);
+  return prepareIndex(cachedPages, () => {
+    // Work done ahead must never slow Astro: this process, and Pagefind's (started
+    // from it, so it inherits this), step back whenever Astro wants both cores
+    // (rebuilds of 1,000 articles, 8 of each, interleaved: 5.1 s niced, 5.4 s not).
+    // Astro's process was started first and keeps its priority. Lowered only
+    // when there is work to do ahead: it stays lowered to the end of the build.
+    try {
+      setPriority(AHEAD_PRIORITY);
+    } catch {
+      // Not allowed here: the work goes ahead at the same priority.
+    }
+  });
 }
 
 /** The site the output holds now, when it is a Handrail build: its search index files are linked to where unchanged. */

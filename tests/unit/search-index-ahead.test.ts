@@ -107,8 +107,14 @@ describe('a search index begun from the last build', { concurrency: false }, () 
   }
 
   test('nothing is begun without the last build’s pages, or without a search region in them', async () => {
-    assert.equal(await prepareIndex(path.join(tmpdir(), 'handrail-no-such-folder')), undefined);
-    assert.equal(await prepareIndex(await writeSite({ 'index.html': '<html lang="en"><body>Home</body></html>' })), undefined);
+    let started = 0;
+    const beforeStart = () => started++;
+    assert.equal(await prepareIndex(path.join(tmpdir(), 'handrail-no-such-folder'), beforeStart), undefined);
+    assert.equal(await prepareIndex(await writeSite({ 'index.html': '<html lang="en"><body>Home</body></html>' }), beforeStart), undefined);
+    assert.equal(started, 0, 'the build keeps its priority when nothing is begun');
+    const ready = await prepareIndex(await writeSite(pages()), beforeStart);
+    assert.equal(started, 1, 'told once, before Pagefind starts');
+    await indexSite(await writeSite(pages()), { prepared: Promise.resolve(ready) });
   });
 });
 

@@ -124,15 +124,18 @@ export async function indexSite(siteDir: string, ahead: IndexAhead = {}): Promis
  * (Astro's cache of rendered pages), to be finished by `indexSite` once
  * this build's pages are written. Undefined when there is nothing to
  * begin from, too much to hold beside Astro (PREPARE_AT_MOST), or any of
- * it failed: `indexSite` then indexes every page, as without one. Each
+ * it failed: `indexSite` then indexes every page, as without one.
+ * `beforeStart` runs once there is something to index, before Pagefind's
+ * process starts (scripts/build.ts lowers its priority there). Each
  * page is digested before and after Pagefind reads it, so a page Astro
  * writes again meanwhile is never taken for the one Pagefind read.
  */
-export async function prepareIndex(dir: string): Promise<PreparedIndex | undefined> {
+export async function prepareIndex(dir: string, beforeStart?: () => void): Promise<PreparedIndex | undefined> {
   if (!existsSync(dir)) return undefined;
   try {
     const before = pagesWithSearchRegion(dir, true);
     if (before.pages.length === 0 || before.pages.length > PREPARE_AT_MOST) return undefined;
+    beforeStart?.();
     const { index } = await pagefind.createIndex(INDEX_OPTIONS);
     if (!index) return undefined;
     const added = await addFromDisk(index, dir, before.pages).catch((error: Error) => ({ pageCount: 0, errors: [error.message] }));
