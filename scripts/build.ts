@@ -137,7 +137,7 @@ async function prepareSearch(): Promise<PreparedIndex | undefined> {
   if (!existsSync(cachedPages)) return undefined;
   const { prepareIndex } = await searchIndexing();
   return prepareIndex(cachedPages, () => {
-    // Work done ahead must never slow Astro: this process, and Pagefind's (started
+    // Work done ahead should not slow Astro: this process, and Pagefind's (started
     // from it, so it inherits this), step back whenever Astro wants both cores
     // (rebuilds of 1,000 articles, 8 of each, interleaved: 5.1 s niced, 5.4 s not).
     // Astro's process was started first and keeps its priority. Lowered only

@@ -90,6 +90,18 @@ describe('a search index begun from the last build', { concurrency: false }, () 
     assert.deepEqual(await indexFiles(site), await freshIndex(pages()));
   });
 
+  test('pages whose paths hold glob characters are kept in place too', async () => {
+    const odd = { 'articles/{a,b}[1]/index.html': article('bracket'), 'articles/what?/index.html': article('question') };
+    const changed = { ...odd, 'articles/what?/index.html': article('question', ' Asked again.') };
+    const prepared = prepareIndex(await writeSite(pages(odd)));
+    const site = await writeSite(pages(changed));
+    const result = await indexSite(site, { prepared });
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.pageCount, 14);
+    assert.equal(result.reused, 13);
+    assert.deepEqual(await indexFiles(site), await freshIndex(pages(changed)));
+  });
+
   for (const [name, changes] of [
     ['an article added', { 'articles/zebra/index.html': article('zebra') }],
     ['an article removed', { 'articles/helmet/index.html': null }],
