@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../helpers/browser-test.ts';
 import type { Page } from '@playwright/test';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runAxe } from '../../src/node/audit/audit.ts';
 import { addOfflineSupport } from '../../src/node/integration/offline.ts';
 import { readSiteStrings } from '../../src/node/site-settings.ts';
 import { formatBytes, isInCopy, type OfflineManifest, type OfflineSummary } from '../../src/shared/offline.ts';
@@ -11,8 +11,6 @@ import { createTranslator } from '../../src/shared/strings.ts';
 import { contentDir } from '../helpers/site.ts';
 import { startStaticServer } from '../../src/node/static-server.ts';
 import { projectRoot } from '../../src/node/project-paths.ts';
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Waits until the service worker controls the page and has finished installing. */
 async function waitForWorker(page: Page) {
@@ -30,8 +28,8 @@ async function articlePaths(): Promise<string[]> {
 }
 
 async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const violations = await runAxe(page);
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test.describe('offline', () => {

@@ -6,10 +6,9 @@
  * JavaScript or without its index, that other pages never download search
  * code, axe in both colour schemes, and a 320 px wide screen.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, TEST_NOW } from '../helpers/browser-test.ts';
 import type { Locator, Page } from '@playwright/test';
-import { axeExceptions } from '../../src/node/audit/exceptions.ts';
+import { auditPage, formatReport, type PageFindings } from '../../src/node/audit/audit.ts';
 import { basePath, guardPage, linkParams } from '../helpers/site.ts';
 
 /** A query no article can match, and no word in the vocabulary is close to. */
@@ -27,8 +26,6 @@ const CATEGORY_TITLES = [
   'Bike hire',
   'Getting help and accessibility',
 ];
-/** The WCAG levels the project promises, plus axe's best practices. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const searchPath = (query?: string) => `${basePath()}search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`;
 const articlePath = (slug: string) => `${basePath()}articles/${slug}/`;
@@ -510,17 +507,11 @@ test('an article page downloads no search code before interaction, and never the
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds nothing with results, with no results and with the filter open (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    const findings: string[] = [];
+    const findings: PageFindings[] = [];
     const audit = async (state: string) => {
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       const pagePath = new URL(page.url()).pathname;
-      for (const violation of violations) {
-        for (const node of violation.nodes) {
-          const selector = node.target.map(String).join(' ');
-          const isAccepted = axeExceptions.some((e) => e.rule === violation.id && e.selector === selector && e.pages.test(pagePath));
-          if (!isAccepted) findings.push(`${state}: ${violation.id} (${violation.help}) at ${selector}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`);
-        }
-      }
+      const violations = await auditPage(page, pagePath);
+      if (violations.length) findings.push({ path: `${pagePath} (${state})`, theme: colorScheme, width: 1280, violations });
     };
 
     await page.goto(searchPath(BROAD));
@@ -542,7 +533,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(statusRegion(page)).toContainText('Showing');
     await audit('corrected typo');
 
-    expect(findings, findings.join('\n')).toEqual([]);
+    expect(findings, formatReport(findings)).toEqual([]);
   });
 }
 
