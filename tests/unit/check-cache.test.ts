@@ -161,6 +161,10 @@ describe('articles read on more than one core', () => {
     return { result, counts: articleCache.counts };
   }
 
+  // Where the workers and the check's thread meet depends on timing, not on what the articles hold: the
+  // valid site and the cases whose findings span articles run that way too; every case runs all in workers,
+  // which is what carries each kind of finding across from a worker.
+  const MEETING_CASES = new Set(['', 'broken-link', 'draft-linked']);
   for (const name of ['', ...BROKEN_CASES]) {
     test(`${name || 'valid'}: workers reading the articles say exactly what one thread says`, async () => {
       await withFixture(name || undefined, async (contentDir) => {
@@ -171,6 +175,7 @@ describe('articles read on more than one core', () => {
         assert.deepEqual(outcome(allInWorkers.result), fresh);
         assert.equal(allInWorkers.counts.inWorkers, allInWorkers.counts.read, 'with the workers first, every article and translation read was read by a worker');
         if (!name) assert.equal(allInWorkers.counts.read, all.length, `all ${all.length} files, ${all.filter(isTranslationFile).length} of them translations`);
+        if (!MEETING_CASES.has(name)) return;
         for (const workers of [1, 2]) {
           const { result, counts } = await checkInParallel(contentDir, { workers });
           assert.deepEqual(outcome(result), fresh, `${workers} worker(s)`);
