@@ -8,6 +8,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './audit-test.ts';
+import { transitionsEnded } from '../../src/node/audit/audit.ts';
 import { guardPage, languageOfPath, pagesInEveryLanguage, readSitemapPaths, siteLanguages, unlistedPages, type SitePage } from '../helpers/site.ts';
 import {
   checkFocusVisible,
@@ -69,10 +70,8 @@ async function chooseTheme(page: Page, theme: 'light' | 'dark' | undefined): Pro
  * any transition the switch starts has ended.
  */
 async function switchTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
-  await page.evaluate(async (value) => {
-    document.documentElement.dataset.theme = value;
-    await Promise.race([Promise.all(document.getAnimations().map((animation) => animation.finished)), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  }, theme);
+  await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+  await transitionsEnded(page);
 }
 
 /**

@@ -72,6 +72,13 @@ export async function auditPage(page: Page, pagePath: string): Promise<Violation
   return unexcused(await runAxe(page), pagePath);
 }
 
+/** Waits until the transitions and animations running in the page have ended (at most 2 s, for one that never ends). */
+export async function transitionsEnded(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([Promise.all(document.getAnimations().map((animation) => animation.finished)), new Promise((resolve) => setTimeout(resolve, 2_000))]),
+  );
+}
+
 /**
  * Audits a loaded page in each theme in turn. The colour scheme is switched
  * in place, as when a reader's phone turns dark at sunset (the theme is CSS
@@ -85,9 +92,7 @@ export async function auditEveryTheme(page: Page, pagePath: string, width: numbe
   const findings: PageFindings[] = [];
   for (const theme of AUDIT_THEMES) {
     await page.emulateMedia({ colorScheme: theme });
-    await page.evaluate(() =>
-      Promise.race([Promise.all(document.getAnimations().map((animation) => animation.finished)), new Promise((resolve) => setTimeout(resolve, 2_000))]),
-    );
+    await transitionsEnded(page);
     const violations = await auditPage(page, pagePath);
     if (violations.length) findings.push({ path: pagePath, theme, width, violations });
   }
