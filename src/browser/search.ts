@@ -16,6 +16,8 @@ import { wordsOf } from './words.ts';
 
 const RESULTS_PAUSE = 200;
 const ANNOUNCE_PAUSE = 800;
+/** A search still running this long says so: on a slow phone connection the first one waits for the index to arrive. */
+const SLOW_SEARCH = 1_000;
 
 class HandrailSearch extends HTMLElement {
   /** Default-language results offered when the reader's language has none. */
@@ -183,6 +185,13 @@ class HandrailSearch extends HTMLElement {
     // A newer search replaces this one: it stops before its next Pagefind search, which would hold up the newer one's.
     this.#inProgress?.abort();
     const controller = (this.#inProgress = new AbortController());
+    const status = this.#part<HTMLElement>('search-status');
+    const searching = this.#words.text('search.searching');
+    // Only while this is the latest search: a second after it began is past the pause (ANNOUNCE_PAUSE) after
+    // which the live region may speak, so it still never speaks mid-word.
+    const slow = window.setTimeout(() => {
+      if (sequence === this.#sequence) status.textContent = searching;
+    }, SLOW_SEARCH);
     let found: Found;
     try {
       found = await searchPages(query, { signal: controller.signal });
@@ -190,6 +199,8 @@ class HandrailSearch extends HTMLElement {
       // The index, or part of it, failed to load (the connection dropped): say so, and offer the people.
       if (sequence === this.#sequence && !controller.signal.aborted) this.#showUnavailable();
       return;
+    } finally {
+      window.clearTimeout(slow);
     }
     if (sequence !== this.#sequence) return; // a newer search has started
     const { pages: data, isPartial } = found;
@@ -209,6 +220,8 @@ class HandrailSearch extends HTMLElement {
       this.#announce();
     } else if (this.#isAnnounceDue && query === this.#input.value) {
       this.#announce(); // the pause is over and these results came late
+    } else if (status.textContent === searching) {
+      status.textContent = ''; // typing went on: the results are shown, and said once it pauses
     }
   }
 

@@ -418,6 +418,37 @@ test.describe('search when part of it cannot load', () => {
     await expect(people).toBeVisible();
   });
 
+  test('a slow index says "Searching…", then the count, and nothing while the reader types', async ({ page }) => {
+    // A phone on a slow connection: every part of the index takes two and a half seconds to arrive.
+    await page.route('**/pagefind/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await route.continue();
+    });
+    const said: string[] = [];
+    await page.exposeFunction('noteStatus', (text: string) => said.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const status = document.querySelector('[data-search-status]')!;
+        new MutationObserver(() => (window as unknown as { noteStatus(text: string): void }).noteStatus(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      });
+    });
+    await page.goto(searchPath(BROAD));
+    await expect(statusRegion(page)).toHaveText('Searching…');
+    await expect(resultList(page)).toBeHidden();
+    // Pagefind, its wasm, the index and each result's fragment arrive one after another, each late.
+    await expect(statusRegion(page)).toContainText(`“${BROAD}”`, { timeout: 30_000 });
+    const count = await resultLinks(page).count();
+    await expect(statusRegion(page)).toHaveText(countText(count, BROAD));
+    expect(said.filter((text) => text).slice(0, 2)).toEqual(['Searching…', countText(count, BROAD)]);
+
+    // Typing on, a key every 0.4 s, each starting a slow search: nothing is said until the typing stops.
+    said.length = 0;
+    await searchField(page).fill('');
+    await searchField(page).pressSequentially('battery', { delay: 400 });
+    expect(said.filter((text) => text), 'said while typing').toEqual([]);
+    await expect(statusRegion(page)).toContainText('“battery”', { timeout: 30_000 });
+  });
+
   /** A start that fails, a second's pause and a start again, on a loaded CI machine. */
   const RETRIED_START = 20_000;
 
