@@ -6,7 +6,9 @@
  * and "Talk to a person" are always the last two options, the second
  * carrying the query to the people as the search page's hand-over does (the
  * visit's searches go into the contact message). The count is announced
- * once typing pauses. Keys: Down and Up move through the options (and open
+ * once typing pauses. A slow search (the index still arriving) opens the
+ * list with those two options and says "Searching…" until the articles
+ * come. Keys: Down and Up move through the options (and open
  * the list), Home and End jump to the first and last while an option is
  * active, Enter opens the active option or, with none, submits the form to
  * the search page, Escape closes the list and puts back what was typed.
@@ -22,6 +24,12 @@ import { wordsOf } from './words.ts';
 export const SUGGESTED = 5;
 /** Quiet after the last key before the count is spoken, so the live region never talks over typing. */
 const ANNOUNCE_PAUSE = 700;
+/**
+ * A search still running this long (the index arriving over a slow
+ * connection) opens the list with the two options that need no index, and
+ * says it is searching: past the pause, so never over typing.
+ */
+const SLOW_SEARCH = 1_000;
 
 type Option = { kind: 'article'; result: SearchResult } | { kind: 'all' } | { kind: 'people' };
 
@@ -40,6 +48,8 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
   /** The query the listbox's options are for, and whether its search failed. */
   let shownQuery = '';
   let isUnavailable = false;
+  /** The list shows only the two options that need no index, while a slow search runs. */
+  let isSearching = false;
   let options: Option[] = [];
   let active = -1;
   let isAnnounceDue = false;
@@ -79,6 +89,8 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
 
   function render(query: string, results: SearchResult[]) {
     shownQuery = query;
+    isSearching = false;
+    delete listbox.dataset.searching;
     options = [...results.map((result): Option => ({ kind: 'article', result })), { kind: 'all' }, { kind: 'people' }];
     listbox.dataset.query = query;
     listbox.replaceChildren(
@@ -111,6 +123,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     const plan = planQuery(query);
     if (!plan.full) {
       shownQuery = '';
+      isSearching = false;
       status.textContent = '';
       setOpen(false);
       return;
@@ -122,11 +135,23 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     // of words), holding up the words that follow by seconds. The search page still
     // searches them as typed.
     if (plan.terms.length) {
+      const slow = window.setTimeout(() => {
+        if (signal.aborted || query !== typed) return;
+        render(query, []);
+        isSearching = true;
+        // Not yet the options for the query (data-query), but on the way to them.
+        delete listbox.dataset.query;
+        listbox.dataset.searching = '';
+        setOpen(document.activeElement === input && !isDismissed);
+        status.textContent = words.text('search.searching');
+      }, SLOW_SEARCH);
       try {
         results = (await searchPages(query, { limit: SUGGESTED, signal, isTyping: true })).pages.map((page) => toSearchResult(page, words.locale));
       } catch {
         // No index (or part of it failed to load): the two last options still lead on.
         hasFailed = true;
+      } finally {
+        window.clearTimeout(slow);
       }
     }
     // Typing went on while this ran: the newer query's results are what to show.
@@ -149,6 +174,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
   }
 
   function announce() {
+    if (isSearching) return; // its count is said when it ends
     isAnnounceDue = false;
     const query = shownQuery.trim();
     if (!query) return;

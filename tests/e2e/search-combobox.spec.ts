@@ -304,6 +304,32 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test('a slow index opens the list with "See all results" and "Talk to a person" and says "Searching…", then the articles come first', async ({ page }) => {
+  // A phone on a slow connection: every part of the index takes two and a half seconds to arrive.
+  await page.route('**/pagefind/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await route.continue();
+  });
+  await page.goto(ARTICLE);
+  await combobox(page).focus();
+  await combobox(page).pressSequentially('refund', { delay: 30 });
+  await expect(listbox(page)).toBeVisible();
+  await expect(listbox(page)).toHaveAttribute('data-searching', '');
+  expect(await optionNames(page)).toEqual(['See all results for “refund”', 'Talk to a person']);
+  await expect(status(page)).toHaveText('Searching…');
+  // The way to a person works while the articles are still on their way.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(combobox(page)).toHaveAttribute('aria-activedescendant', /-1$/);
+
+  await expect(listbox(page)).toHaveAttribute('data-query', 'refund', { timeout: 30_000 });
+  await expect(listbox(page)).not.toHaveAttribute('data-searching');
+  const names = await optionNames(page);
+  expect(names.length).toBeGreaterThan(2);
+  expect(names.slice(-2)).toEqual(['See all results for “refund”', 'Talk to a person']);
+  await expect(status(page)).toHaveText(`${names.length - 2} suggestion${names.length === 3 ? '' : 's'} for “refund”`);
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds nothing with the suggestions open (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
