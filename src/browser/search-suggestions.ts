@@ -87,12 +87,19 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     input.value = option.kind === 'article' ? option.result.title : typed;
   }
 
-  function render(query: string, results: SearchResult[]) {
+  /** The options for a query; while its search is still running (`isPending`), only the two that need no index. */
+  function render(query: string, results: SearchResult[], isPending = false) {
     shownQuery = query;
-    isSearching = false;
-    delete listbox.dataset.searching;
+    isSearching = isPending;
     options = [...results.map((result): Option => ({ kind: 'article', result })), { kind: 'all' }, { kind: 'people' }];
-    listbox.dataset.query = query;
+    // data-query says the options are the query's; data-searching that they are on their way.
+    if (isPending) {
+      delete listbox.dataset.query;
+      listbox.dataset.searching = '';
+    } else {
+      listbox.dataset.query = query;
+      delete listbox.dataset.searching;
+    }
     listbox.replaceChildren(
       ...options.map((option, i) => {
         const item = document.createElement('li');
@@ -137,11 +144,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     if (plan.terms.length) {
       const slow = window.setTimeout(() => {
         if (signal.aborted || query !== typed) return;
-        render(query, []);
-        isSearching = true;
-        // Not yet the options for the query (data-query), but on the way to them.
-        delete listbox.dataset.query;
-        listbox.dataset.searching = '';
+        render(query, [], true);
         setOpen(document.activeElement === input && !isDismissed);
         status.textContent = words.text('search.searching');
       }, SLOW_SEARCH);
