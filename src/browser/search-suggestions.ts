@@ -13,7 +13,7 @@
  * active, Enter opens the active option or, with none, submits the form to
  * the search page, Escape closes the list and puts back what was typed.
  */
-import { planQuery } from '../shared/search/query.ts';
+import { planQuery, quotedQuery } from '../shared/search/query.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
 import { loadPagefind, loadVocabulary, searchPages } from './search-engine.ts';
@@ -117,7 +117,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
             item.append(comma, category);
           }
         } else {
-          item.textContent = option.kind === 'all' ? words.text('search.seeAll', { query: query.trim() }) : words.text('search.peopleHeading');
+          item.textContent = option.kind === 'all' ? words.text('search.seeAll', { query: quotedQuery(query) }) : words.text('search.peopleHeading');
         }
         return item;
       }),
@@ -185,8 +185,8 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     status.textContent = isUnavailable
       ? words.text('search.unavailable')
       : count
-        ? words.plural('search.suggestionCount', count, { query })
-        : words.text('search.suggestionsNone', { query });
+        ? words.plural('search.suggestionCount', count, { query: quotedQuery(query) })
+        : words.text('search.suggestionsNone', { query: quotedQuery(query) });
     if (!isUnavailable) {
       // As on the search page: a message to the people lists what was searched.
       recordSearch(sessionStore, query, count);

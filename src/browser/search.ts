@@ -6,7 +6,7 @@
  * element starts, on the search page only.
  */
 import type { Found } from '../shared/search/find.ts';
-import { planQuery, suggestQuery } from '../shared/search/query.ts';
+import { planQuery, quotedQuery, suggestQuery } from '../shared/search/query.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
 import { collectorAddress, sendSearch } from './listening.ts';
@@ -272,7 +272,7 @@ class HandrailSearch extends HTMLElement {
   }
 
   #fallbackIntro(): string {
-    return this.#words.text('search.fallbackIntro', { query: this.#lastQuery, language: this.dataset.languageName ?? '', original: this.dataset.fallbackName ?? '' });
+    return this.#words.text('search.fallbackIntro', { query: quotedQuery(this.#lastQuery), language: this.dataset.languageName ?? '', original: this.dataset.fallbackName ?? '' });
   }
 
   /** One result: its title linked, topic and date, and the excerpt with matches marked. */
@@ -324,7 +324,7 @@ class HandrailSearch extends HTMLElement {
     people.hidden = !isEmpty;
     this.#part<HTMLElement>('search-unavailable').hidden = true;
     this.#part<HTMLElement>('search-people-intro').hidden = false;
-    this.#part<HTMLElement>('search-people-intro').textContent = this.#words.text('search.peopleIntro', { query: this.#lastQuery });
+    this.#part<HTMLElement>('search-people-intro').textContent = this.#words.text('search.peopleIntro', { query: quotedQuery(this.#lastQuery) });
     const suggestion = this.#part<HTMLElement>('search-suggestion');
     suggestion.hidden = true;
     // A word the help center never uses is likely a typo, even when some
@@ -355,7 +355,7 @@ class HandrailSearch extends HTMLElement {
     const url = new URL(location.href);
     url.searchParams.set('q', better);
     link.href = url.href;
-    link.textContent = better;
+    link.textContent = quotedQuery(better);
     suggestion.replaceChildren(`${this.#words.text('search.didYouMean')} `, link, '?');
     suggestion.hidden = false;
     // If this query's count was already announced, say the suggestion too;
@@ -371,12 +371,14 @@ class HandrailSearch extends HTMLElement {
     if (!query) return;
     const count = this.#shown.length;
     const selected = this.#selectedCategories();
+    // The sentence quotes the query, shortened: the live region reads all of it aloud.
+    const quoted = { query: quotedQuery(query) };
     let text: string;
     if (count === 0 && this.#fallbackShown.length > 0) text = this.#fallbackIntro();
-    else if (count === 0) text = this.#words.text('search.none', { query });
-    else if (this.#corrected) text = this.#words.plural('search.corrected', count, { query, corrected: this.#corrected });
-    else if (this.#pending === 'partial') text = this.#words.plural('search.countPartial', count, { query });
-    else text = this.#words.plural('search.count', count, { query });
+    else if (count === 0) text = this.#words.text('search.none', quoted);
+    else if (this.#corrected) text = this.#words.plural('search.corrected', count, { ...quoted, corrected: quotedQuery(this.#corrected) });
+    else if (this.#pending === 'partial') text = this.#words.plural('search.countPartial', count, quoted);
+    else text = this.#words.plural('search.count', count, quoted);
     if (selected.length) text += ` ${this.#words.text('search.filtered', { count: this.#links().length, total: count })}`;
     const suggestion = this.#part<HTMLElement>('search-suggestion');
     if (!suggestion.hidden) text += ` ${suggestion.textContent}`;

@@ -108,6 +108,15 @@ test.describe('header search suggestions', () => {
     await combobox(page).pressSequentially(' track', { delay: 30 });
     await expect(listbox(page)).toHaveAttribute('data-query', 'how do i track');
     await expect(options(page).first()).toContainText('Track your order');
+
+    // A pasted paragraph: the options and the count quote it shortened (the field and the search page get all of it).
+    const pasted = 'battery '.repeat(40).trim();
+    await combobox(page).fill(pasted);
+    await expect(listbox(page)).toHaveAttribute('data-query', pasted);
+    const seeAll = (await optionNames(page)).at(-2) ?? '';
+    expect(seeAll).toMatch(/^See all results for “(battery ){9,}battery…”$/);
+    expect(seeAll.length).toBeLessThanOrEqual('See all results for “”'.length + 81);
+    await expect(status(page)).toHaveText(/^\d+ suggestions? for “(battery ){9,}battery…”$/);
   });
 
   test('arrows wrap, Home and End jump while an option is active, Enter on "See all results" opens the search page', async ({ page }) => {

@@ -191,6 +191,19 @@ test.describe('search page', () => {
     await expect(resultLinks(page).first()).toHaveText('Cancel your order');
   });
 
+  test('a pasted paragraph is quoted shortened in what the status says; the field keeps all of it', async ({ page }) => {
+    // The live region reads its whole sentence aloud: it used to read all 300 characters, twice (typed and corrected).
+    const pasted = 'refnud '.repeat(43).trim();
+    await page.goto(searchPath(pasted));
+    const said = /^No results for “((?:refnud ){9,}refnud…)”\. Showing \d+ results for “((?:refund ){9,}refund…)”\.$/;
+    await expect(statusRegion(page)).toHaveText(said);
+    const [, typed = '', corrected = ''] = said.exec((await statusRegion(page).textContent()) ?? '') ?? [];
+    expect(typed.length, 'each quote is at most 80 characters and "…"').toBeLessThanOrEqual(81);
+    expect(corrected.length).toBeLessThanOrEqual(81);
+    await expect(searchField(page)).toHaveValue(pasted);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(pasted);
+  });
+
   test('a word with no close match finds nothing rather than pages matching a scrap of it', async ({ page }) => {
     // Pagefind retries an unknown word with shorter starts of it, so
     // "xqzjvkw" could match every page with an "x" word.

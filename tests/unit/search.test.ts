@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { cachingIndex, commonWordTest, findPages, type PageData, type SearchIndex } from '../../src/shared/search/find.ts';
-import { completeWord, correctWord, isGenuineMatch, keepRelevant, matchedTokens, planQuery, queryTerms, rankPages, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
+import { completeWord, correctWord, isGenuineMatch, keepRelevant, matchedTokens, planQuery, queryTerms, QUOTED_QUERY_MAX, quotedQuery, rankPages, suggestQuery, unknownWords } from '../../src/shared/search/query.ts';
 import { searchFieldsFor, synonymsFor, words } from '../../src/shared/search/synonyms.ts';
 import { buildExcerpt, compactDate, isoFromCompact, pageWords, toSearchResult, type ExcerptPart } from '../../src/shared/search/result.ts';
 import { buildVocabulary } from '../../src/shared/search/vocabulary.ts';
@@ -46,6 +46,24 @@ describe('query planning', () => {
     ]);
     assert.deepEqual(queryTerms(planQuery('xqzjvkw'), { cancel: 3 }, false), [{ typed: 'xqzjvkw', searches: ['xqzjvkw'], isUnknown: true }]);
     assert.deepEqual(queryTerms(plan, undefined, true).map((t) => t.searches), [['cancle'], ['refu']], 'without a vocabulary, as typed');
+  });
+
+  test('a sentence quotes a long query shortened, at a word, never splitting a character', () => {
+    const question = 'how do I get a refund for an order that never arrived?';
+    assert.equal(quotedQuery(`  ${question}\n`), question, 'a question of a few words is quoted whole, trimmed');
+    assert.equal(quotedQuery('refund   my\torder'), 'refund my order', 'runs of spaces become one');
+    const pasted = 'refund '.repeat(200);
+    const quoted = quotedQuery(pasted);
+    assert.ok(quoted.endsWith('refund…') && quoted.length <= QUOTED_QUERY_MAX + 1, `cut at the last whole word, ended with …: ${quoted}`);
+    assert.ok(quoted.length > QUOTED_QUERY_MAX * 0.75, 'as much as fits is kept');
+    // One word longer than the limit is cut where it reaches it.
+    assert.equal(quotedQuery('x'.repeat(200)), `${'x'.repeat(QUOTED_QUERY_MAX)}…`);
+    // 100 emoji: each is one character to a reader, and none is split.
+    const emoji = quotedQuery('👍🏽'.repeat(100));
+    assert.equal(emoji, `${'👍🏽'.repeat(QUOTED_QUERY_MAX)}…`);
+    const arabic = 'كيف أسترد أموالي '.repeat(10);
+    assert.ok(arabic.startsWith(quotedQuery(arabic).slice(0, -1)) && quotedQuery(arabic).endsWith('…'), 'right-to-left text is cut the same way');
+    assert.equal(quotedQuery('refund', 6), 'refund', 'exactly the limit is not cut');
   });
 });
 

@@ -21,6 +21,28 @@ export function planQuery(query: string, options: { vocabulary?: Record<string, 
   return { full: query.trim(), ...rewriteQuery(query, options) };
 }
 
+/** The most characters of a query a sentence repeats back: about a spoken sentence's worth. */
+export const QUOTED_QUERY_MAX = 80;
+
+/**
+ * A query as the sentences about it repeat it ("3 results for “…”", "See all
+ * results for “…”"): spaces collapsed, and past `max` characters cut at the
+ * last space (or mid-word when a word runs on) and ended with "…". A live
+ * region reads the whole sentence aloud, so a pasted paragraph would
+ * otherwise be read out in full, and twice when its correction is named too.
+ * Characters are counted as a reader sees them (an emoji or an accented
+ * letter is one), so a cut never splits one.
+ */
+export function quotedQuery(query: string, max = QUOTED_QUERY_MAX): string {
+  const collapsed = query.trim().replace(/\s+/g, ' ');
+  const characters = typeof Intl.Segmenter === 'function' ? [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(collapsed)].map((s) => s.segment) : [...collapsed];
+  if (characters.length <= max) return collapsed;
+  const kept = characters.slice(0, max).join('');
+  const space = kept.lastIndexOf(' ');
+  // A space in the last quarter ends a word there; otherwise one long word is cut where it reaches the limit.
+  return `${space >= max * 0.75 ? kept.slice(0, space) : kept}…`;
+}
+
 /** One result from one search: its id and Pagefind's score. */
 export interface ScoredHit {
   id: string;
