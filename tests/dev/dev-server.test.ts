@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../src/node/chromium.ts';
 import { startDevServer, type DevServer } from '../../src/node/dev-server-process.ts';
+import { INDEXER_REQUEST_HEADER } from '../../src/node/integration/dev-state.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
 let serverOutput = () => '';
@@ -23,7 +24,11 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  assert.fail(`timed out waiting until ${what}; the server said:\n${serverOutput().split('\n').slice(-150).join('\n')}`);
+  // Without the lines every poll adds (a 404 and its warning, the icon), which would push out what led up to it.
+  const said = serverOutput()
+    .split('\n')
+    .filter((line) => line.trim() && !/\[(200|404)\]|no matching static path|Possible dynamic routes/.test(line));
+  assert.fail(`timed out waiting until ${what}; the server said (requests and 404 warnings left out):\n${said.slice(-150).join('\n')}`);
 }
 
 /**
@@ -141,6 +146,13 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
     await open(page, `${server.url}articles/welcome/`);
     assert.equal(await page.locator('h1').textContent(), 'Welcome');
 
+    // English pages in the preview's search index (a request for it waits for any rebuild under way;
+    // the test before this one changed only the Arabic pages).
+    const indexed = async () => {
+      const entry = (await (await fetch(`${server.url}pagefind/pagefind-entry.json`)).json()) as { languages: Record<string, { page_count: number }> };
+      return Object.entries(entry.languages).find(([lang]) => lang.startsWith('en'))?.[1].page_count;
+    };
+    const indexedBefore = await indexed();
     await writeFile(file, original.replace('title: Welcome', 'tittle: Welcome'));
     await until('the overlay shows the problem', async () => (await overlayText(page)).includes('is not a field of article front matter'));
     const text = await overlayText(page);
@@ -151,8 +163,25 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
     await open(page, `${server.url}articles/welcome/`);
     await until('a fresh page shows the problem', async () => (await overlayText(page)).includes('"tittle"'));
 
+    // The preview's search indexer is turned away quietly: its requests neither log the list
+    // again nor send an error to the open pages' overlays (one could land on a page that had
+    // just reloaded after the fix). The same request without its header logs the error.
+    const beforeRequests = server.output().length;
+    const indexer = await fetch(`${server.url}articles/welcome/`, { headers: { [INDEXER_REQUEST_HEADER]: '1' } });
+    assert.equal(indexer.status, 503);
+    assert.doesNotMatch(server.output().slice(beforeRequests), /tittle/);
+    assert.equal((await fetch(`${server.url}articles/welcome/`)).status, 500);
+    await until('a plain request logs the problem', async () => /tittle/.test(server.output().slice(beforeRequests)));
+
+    // The index is left alone while every page shows the problem: it used to be made again
+    // without the broken article and its translations.
+    assert.equal(await indexed(), indexedBefore);
+
+    const beforeFix = server.output().length;
     await writeFile(file, original);
     await until('the page renders again by itself', async () => (await overlayText(page)) === '' && (await page.locator('h1').textContent()) === 'Welcome');
+    await until('the search index of the preview is made again', async () => server.output().slice(beforeFix).includes('Search index for the preview'));
+    assert.doesNotMatch(server.output().slice(beforeFix), /could not be rendered/);
   });
 
   test('a component in a .md file is reported; renaming the file to .mdx shows the component on the next reload', async () => {

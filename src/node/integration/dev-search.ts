@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { devState } from './dev-state.ts';
+import { devState, INDEXER_REQUEST_HEADER } from './dev-state.ts';
 
 /** How the dev index reports what it did (the integration's logger). */
 export interface DevSearchLog {
@@ -92,7 +92,7 @@ export class DevSearchIndex {
         if (job.stale !== 'all' && !job.stale.has(slug) && this.#pages.has(sourcePath)) continue;
         const pathname = `${this.#base}${path}`;
         devState().quietPaths.add(pathname);
-        const response = await fetch(`${this.#origin}${pathname}`).catch(() => undefined);
+        const response = await fetch(`${this.#origin}${pathname}`, { headers: { [INDEXER_REQUEST_HEADER]: '1' } }).catch(() => undefined);
         if (response?.ok) this.#pages.set(sourcePath, await response.text());
         else failed++;
         devState().quietPaths.delete(pathname);
@@ -109,10 +109,19 @@ export class DevSearchIndex {
     }
   }
 
-  /** Connect middleware: answers `<base>pagefind/*` from memory, after any rebuild in progress. */
+  /**
+   * Connect middleware: answers `<base>pagefind/*` from memory, after any
+   * rebuild in progress, and turns the indexer's own page requests away
+   * while the content has errors (see INDEXER_REQUEST_HEADER).
+   */
   readonly middleware = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const prefix = `${this.#base}pagefind/`;
     const pathname = (request.url ?? '').split('?')[0]!;
+    if (request.headers[INDEXER_REQUEST_HEADER] && devState().problems.some((p) => p.severity === 'error')) {
+      response.statusCode = 503;
+      response.end();
+      return;
+    }
     if (!pathname.startsWith(prefix)) return next();
     void this.#ready.then(() => {
       const file = this.#files.get(decodeURIComponent(pathname.slice(prefix.length)));

@@ -67,6 +67,8 @@ export function watchContent(options: {
   let problemsText = options.initial.problemsText;
   const changedSlugs = new Set<string>();
   let isEverythingStale = false;
+  /** Pages changed while the content had errors, to index once it has none. */
+  let unindexed: Set<string> | 'all' = new Set();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -103,7 +105,13 @@ export function watchContent(options: {
       if (isFixed) await storeWritten(1_500);
       server.environments.client.hot.send({ type: 'full-reload', path: '*' });
     }
-    search.update(searchablePages(check), everything ? 'all' : slugs);
+    // While the content has errors every page shows them and none can be indexed:
+    // what changed meanwhile is fetched once they are fixed.
+    unindexed = everything || unindexed === 'all' ? 'all' : new Set([...unindexed, ...slugs]);
+    if (!errorsOf(check).length) {
+      search.update(searchablePages(check), unindexed);
+      unindexed = new Set();
+    }
   };
 
   // Astro's content store for the dev server; it rewrites the file after every change it takes in.

@@ -12,6 +12,16 @@ export interface DevState {
   contentVersion: number;
 }
 
+/**
+ * The header the preview's search indexer (dev-search.ts) sends with its own
+ * requests for article pages. While the content has errors they are answered
+ * with a plain 503 before Astro sees them: a page would throw the problem
+ * list, which Astro logs again for every page indexed and sends to every
+ * open page's overlay (one can land on a page that has just reloaded after
+ * the fix, and stay there).
+ */
+export const INDEXER_REQUEST_HEADER = 'x-handrail-search-index';
+
 // The integration runs in Node; the dev middleware runs in Vite's module
 // runner, which loads its own copy of every module, and the log destination
 // is loaded by Astro on its own. All run in one process, so they meet on a
