@@ -8,13 +8,30 @@
  * the page showing the older text. So each page knows the content version it
  * was rendered from (a meta tag), asks for the current one as soon as it is
  * connected, and hears of every new one; if they differ, it reloads.
+ *
+ * A content error can also reach a page rendered after the fix: Astro sends
+ * an error to the overlay only once it has highlighted its code (seconds, on
+ * a loaded machine), and Vite hands one sent while no page was connected to
+ * the next page that connects. Pages render only while the content has no
+ * errors, and the version changes with them, so such an overlay is put away
+ * when this page is still the latest.
  */
 if (import.meta.hot) {
+  const hot = import.meta.hot;
   const rendered = document.querySelector<HTMLMetaElement>('meta[name="handrail-content-version"]')?.content;
   if (rendered !== undefined) {
-    import.meta.hot.on('handrail:content-version', (current: { version: number }) => {
+    let isOverlayInDoubt = false;
+    hot.on('handrail:content-version', (current: { version: number }) => {
       if (String(current.version) !== rendered) location.reload();
+      else if (isOverlayInDoubt) for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
+      isOverlayInDoubt = false;
     });
-    import.meta.hot.send('handrail:content-version-request');
+    // The name ContentProblemsError gives itself (src/node/integration/content-problems.ts).
+    hot.on('vite:error', (payload) => {
+      if (payload.err.name !== 'Content check') return;
+      isOverlayInDoubt = true;
+      hot.send('handrail:content-version-request');
+    });
+    hot.send('handrail:content-version-request');
   }
 }

@@ -9,10 +9,12 @@ import assert from 'node:assert/strict';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../src/node/chromium.ts';
 import { startDevServer, type DevServer } from '../../src/node/dev-server-process.ts';
+import { ContentProblemsError } from '../../src/node/integration/content-problems.ts';
 import { INDEXER_REQUEST_HEADER } from '../../src/node/integration/dev-state.ts';
+import type { Problem } from '../../src/shared/problems.ts';
 import { fixtureContent } from '../unit/fixture-content.ts';
 
 let serverOutput = () => '';
@@ -143,6 +145,12 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
     const original = await readFile(file, 'utf8');
     // Whatever happens, the next test starts from the valid fixture.
     t.after(() => writeFile(file, original));
+    // The page's latest connection to the dev server's updates, to send it a message of the server's.
+    let hmr: WebSocketRoute | undefined;
+    await page.routeWebSocket(/./, (ws) => {
+      ws.connectToServer();
+      hmr = ws;
+    });
     await open(page, `${server.url}articles/welcome/`);
     assert.equal(await page.locator('h1').textContent(), 'Welcome');
 
@@ -182,6 +190,23 @@ describe('npm run dev', { concurrency: false, timeout: 240_000 }, () => {
     await until('the page renders again by itself', async () => (await overlayText(page)) === '' && (await page.locator('h1').textContent()) === 'Welcome');
     await until('the search index of the preview is made again', async () => server.output().slice(beforeFix).includes('Search index for the preview'));
     assert.doesNotMatch(server.output().slice(beforeFix), /could not be rendered/);
+
+    // A content error that reaches the page after the fix is put away, without a reload: Astro
+    // sends an error's overlay only once it has highlighted its code (seconds, on a loaded
+    // machine), and Vite hands an error sent while no page was connected to the next page that
+    // connects, so one from before the fix could land on the fixed page and stay.
+    assert.ok(hmr, 'the page is connected to the dev server');
+    await page.evaluate(() => {
+      const seen = document.createElement('meta');
+      seen.id = 'overlay-seen';
+      document.head.append(seen);
+      new MutationObserver(() => document.querySelector('vite-error-overlay') && seen.setAttribute('content', 'yes')).observe(document.documentElement, { childList: true, subtree: true });
+    });
+    const problem: Problem = { file: 'content/articles/getting-started/welcome.md', line: 2, severity: 'error', message: 'a problem from before the fix' };
+    const late = new ContentProblemsError([problem], '/', 'dev');
+    hmr.send(JSON.stringify({ type: 'error', err: { name: late.name, message: late.message, hint: late.hint, stack: '', loc: {} } }));
+    await until('the late overlay showed and was put away', async () => (await page.locator('#overlay-seen').getAttribute('content')) === 'yes' && (await overlayText(page)) === '');
+    assert.equal(await page.locator('#overlay-seen').count(), 1, 'the page was not reloaded to do it');
   });
 
   test('a component in a .md file is reported; renaming the file to .mdx shows the component on the next reload', async () => {

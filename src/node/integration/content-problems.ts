@@ -26,6 +26,7 @@ export class ContentProblemsError extends Error {
     const list = errors.map(formatProblem).join('\n\n');
     // The build's log shows only the message, so it leads with the count; the overlay shows the title above it.
     super(where === 'build' ? `${title} Nothing was built.\n\n${list}` : list);
+    // The dev pages know the overlay of a content error by this name (src/browser/dev-content-reload.ts).
     this.name = 'Content check';
     this.title = title;
     this.hint =
