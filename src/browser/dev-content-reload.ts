@@ -12,26 +12,30 @@
  * A content error can also reach a page rendered after the fix: Astro sends
  * an error to the overlay only once it has highlighted its code (seconds, on
  * a loaded machine), and Vite hands one sent while no page was connected to
- * the next page that connects. Pages render only while the content has no
- * errors, and the version changes with them, so such an overlay is put away
- * when this page is still the latest.
+ * the next page that connects (even before this script has run). Pages
+ * render only while the content has no errors, and the version changes with
+ * them, so a content error's overlay is put away whenever this page is
+ * still the latest.
  */
 if (import.meta.hot) {
   const hot = import.meta.hot;
   const rendered = document.querySelector<HTMLMetaElement>('meta[name="handrail-content-version"]')?.content;
   if (rendered !== undefined) {
-    let isOverlayInDoubt = false;
     hot.on('handrail:content-version', (current: { version: number }) => {
       if (String(current.version) !== rendered) location.reload();
-      else if (isOverlayInDoubt) for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
-      isOverlayInDoubt = false;
+      else for (const overlay of contentErrorOverlays()) overlay.remove();
     });
-    // The name ContentProblemsError gives itself (src/node/integration/content-problems.ts).
     hot.on('vite:error', (payload) => {
-      if (payload.err.name !== 'Content check') return;
-      isOverlayInDoubt = true;
-      hot.send('handrail:content-version-request');
+      if (payload.err.name === CONTENT_ERROR) hot.send('handrail:content-version-request');
     });
     hot.send('handrail:content-version-request');
   }
+}
+
+/** The name ContentProblemsError gives itself (src/node/integration/content-problems.ts); the overlay shows it. */
+const CONTENT_ERROR = 'Content check';
+
+/** Overlays showing a content error (Astro's overlay puts the error's name in #name). */
+function contentErrorOverlays(): Element[] {
+  return [...document.querySelectorAll('vite-error-overlay')].filter((overlay) => overlay.shadowRoot?.querySelector('#name')?.textContent === CONTENT_ERROR);
 }
