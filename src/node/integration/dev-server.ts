@@ -138,8 +138,18 @@ export function watchContent(options: {
   server.environments.client.hot.on('handrail:content-version-request', (_data, client) => client.send('handrail:content-version', { version: devState().contentVersion }));
   // Each time Astro stores new content, the page lists are made again too: a list made
   // before the store had a renamed article kept it a 404 until the next save.
+  // The page code is run afresh first. It reads the content store once per run
+  // (Astro's globalDataStore, astro/dist/content/data-store.js) and Astro only
+  // marks the store's own module stale when it writes the file. The page code
+  // ran afresh when another of Astro's files changed (content-assets.mjs),
+  // which Astro writes before the store: a page requested in between read the
+  // old store and kept it, and a renamed article stayed a 404 until the next save.
   const remakeRoutes = () => {
-    for (const [name, environment] of Object.entries(server.environments)) if (name !== 'client') environment.hot.send('astro:content-changed', {});
+    for (const [name, environment] of Object.entries(server.environments)) {
+      if (name === 'client') continue;
+      environment.hot.send({ type: 'full-reload' });
+      environment.hot.send('astro:content-changed', {});
+    }
   };
   const stored = (file: string) => {
     if (file !== storeFile) return;
