@@ -41,6 +41,14 @@ let vocabulary: Promise<Record<string, number> | undefined> | undefined;
  */
 const RETRY_PAUSE_MS = 1_000;
 
+/**
+ * A search still running this long says it is searching (the search page's
+ * status, the header's suggestions): on a slow phone connection the first
+ * one waits for Pagefind, its wasm and the index. Past both pauses before
+ * a count is spoken, so it is never said over typing.
+ */
+export const SLOW_SEARCH_MS = 1_000;
+
 /** Pagefind with the help center's ranking, its wasm and entry file fetched. */
 async function startPagefind(): Promise<Pagefind> {
   const loaded = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;

@@ -16,7 +16,7 @@
 import { planQuery, quotedQuery } from '../shared/search/query.ts';
 import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
-import { loadPagefind, loadVocabulary, searchPages } from './search-engine.ts';
+import { loadPagefind, loadVocabulary, searchPages, SLOW_SEARCH_MS } from './search-engine.ts';
 import { part, sessionStore } from './ui.ts';
 import { wordsOf } from './words.ts';
 
@@ -24,12 +24,6 @@ import { wordsOf } from './words.ts';
 export const SUGGESTED = 5;
 /** Quiet after the last key before the count is spoken, so the live region never talks over typing. */
 const ANNOUNCE_PAUSE = 700;
-/**
- * A search still running this long (the index arriving over a slow
- * connection) opens the list with the two options that need no index, and
- * says it is searching: past the pause, so never over typing.
- */
-const SLOW_SEARCH = 1_000;
 
 type Option = { kind: 'article'; result: SearchResult } | { kind: 'all' } | { kind: 'people' };
 
@@ -147,7 +141,7 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
         render(query, [], true);
         setOpen(document.activeElement === input && !isDismissed);
         status.textContent = words.text('search.searching');
-      }, SLOW_SEARCH);
+      }, SLOW_SEARCH_MS);
       try {
         results = (await searchPages(query, { limit: SUGGESTED, signal, isTyping: true })).pages.map((page) => toSearchResult(page, words.locale));
       } catch {
@@ -182,11 +176,12 @@ export function enhance(root: HTMLElement, input: HTMLInputElement): void {
     const query = shownQuery.trim();
     if (!query) return;
     const count = options.length - 2;
+    const quoted = { query: quotedQuery(query) };
     status.textContent = isUnavailable
       ? words.text('search.unavailable')
       : count
-        ? words.plural('search.suggestionCount', count, { query: quotedQuery(query) })
-        : words.text('search.suggestionsNone', { query: quotedQuery(query) });
+        ? words.plural('search.suggestionCount', count, quoted)
+        : words.text('search.suggestionsNone', quoted);
     if (!isUnavailable) {
       // As on the search page: a message to the people lists what was searched.
       recordSearch(sessionStore, query, count);

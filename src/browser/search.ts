@@ -11,13 +11,11 @@ import { toSearchResult, type SearchResult } from '../shared/search/result.ts';
 import { recordSearch, VISIT_CONTEXT_EVENT } from '../shared/visit-context.ts';
 import { collectorAddress, sendSearch } from './listening.ts';
 import { define, isOffline, part, sessionStore } from './ui.ts';
-import { loadPagefind, loadVocabulary, searchOtherLanguage, searchPages } from './search-engine.ts';
+import { loadPagefind, loadVocabulary, searchOtherLanguage, searchPages, SLOW_SEARCH_MS } from './search-engine.ts';
 import { wordsOf } from './words.ts';
 
 const RESULTS_PAUSE = 200;
 const ANNOUNCE_PAUSE = 800;
-/** A search still running this long says so: on a slow phone connection the first one waits for the index to arrive. */
-const SLOW_SEARCH = 1_000;
 
 class HandrailSearch extends HTMLElement {
   /** Default-language results offered when the reader's language has none. */
@@ -191,7 +189,7 @@ class HandrailSearch extends HTMLElement {
     // which the live region may speak, so it still never speaks mid-word.
     const slow = window.setTimeout(() => {
       if (sequence === this.#sequence) status.textContent = searching;
-    }, SLOW_SEARCH);
+    }, SLOW_SEARCH_MS);
     let found: Found;
     try {
       found = await searchPages(query, { signal: controller.signal });

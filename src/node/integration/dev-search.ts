@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorsOf } from './content-problems.ts';
 import { devState, INDEXER_REQUEST_HEADER } from './dev-state.ts';
 
 /** How the dev index reports what it did (the integration's logger). */
@@ -117,7 +118,7 @@ export class DevSearchIndex {
   readonly middleware = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     const prefix = `${this.#base}pagefind/`;
     const pathname = (request.url ?? '').split('?')[0]!;
-    if (request.headers[INDEXER_REQUEST_HEADER] && devState().problems.some((p) => p.severity === 'error')) {
+    if (request.headers[INDEXER_REQUEST_HEADER] && errorsOf(devState()).length) {
       response.statusCode = 503;
       response.end();
       return;
