@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { THEME_STORAGE_KEY } from '../../src/shared/theme.ts';
+import { readSitemapPaths } from '../helpers/site.ts';
 import { test as base, TEST_NOW } from '../helpers/browser-test.ts';
 
 /**
@@ -22,3 +24,13 @@ export const test = base.extend<object, { auditPage: Page }>({
     { scope: 'worker' },
   ],
 });
+
+/**
+ * Forgets a theme a reader chose with the toggle (the worker's page is
+ * shared between audits, and some choose one), so the pages follow the
+ * system's colour scheme, which the audits then set themselves.
+ */
+export async function followSystemTheme(page: Page): Promise<void> {
+  await page.goto(readSitemapPaths()[0]!);
+  await page.evaluate((key) => localStorage.removeItem(key), THEME_STORAGE_KEY);
+}

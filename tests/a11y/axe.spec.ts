@@ -1,54 +1,22 @@
 /**
- * Every built page, audited with axe in both colour schemes at desktop and
- * 320 CSS px widths, plus the states a reader can open (feedback "No", the
- * message editor). Zero violations; accepted findings live only in
- * exceptions.ts.
+ * axe on the states a reader can open (feedback "No", the message editor),
+ * and proof that the audit finds what it should: a planted violation, and
+ * text legible in one scheme only. Every page of every language is audited
+ * with axe in both schemes at both widths in tests/a11y/every-page.spec.ts.
+ * Zero violations; accepted findings live only in exceptions.ts.
  */
 import { expect, type Page } from '@playwright/test';
-import { test } from './audit-test.ts';
+import { followSystemTheme, test } from './audit-test.ts';
 import { auditEveryTheme, auditPage, formatReport, unexcused, type PageFindings } from '../../src/node/audit/audit.ts';
-import { AUDIT_THEMES, AUDIT_WIDTHS } from '../../src/shared/audit-standard.ts';
+import { AUDIT_THEMES } from '../../src/shared/audit-standard.ts';
 import { THEME_STORAGE_KEY } from '../../src/shared/theme.ts';
-import { pagesInEveryLanguage, readSitemapPaths, unlistedPages } from '../helpers/site.ts';
+import { readSitemapPaths } from '../helpers/site.ts';
 
 // The same engine, tags, exceptions and report as `npm run audit` (src/node/audit/audit.ts).
-
-/**
- * Forgets a theme chosen with the toggle, so the pages follow the colour
- * scheme the test sets. The browser page is the worker's, shared with other
- * audits, and beyond-axe.spec.ts chooses themes with the toggle.
- */
-async function followSystemTheme(page: Page): Promise<void> {
-  await page.goto(readSitemapPaths()[0]!);
-  await page.evaluate((key) => localStorage.removeItem(key), THEME_STORAGE_KEY);
-}
 
 async function audit(page: Page, pagePath: string, theme: PageFindings['theme'], width: number): Promise<PageFindings | undefined> {
   const violations = await auditPage(page, pagePath);
   return violations.length ? { path: pagePath, theme, width, violations } : undefined;
-}
-
-/** Pages per test: small enough that a slow machine stays inside a test's time, and workers share the list. */
-const PAGES_PER_TEST = 12;
-// Every page of every language: the fallback, 404 and redirect-free pages of each included.
-const pages = [...pagesInEveryLanguage(), ...unlistedPages(true)];
-const groups = Array.from({ length: Math.ceil(pages.length / PAGES_PER_TEST) }, (_, i) => pages.slice(i * PAGES_PER_TEST, (i + 1) * PAGES_PER_TEST));
-
-for (const width of AUDIT_WIDTHS) {
-  groups.forEach((group, index) => {
-    test(`every page has no axe violations in the ${AUDIT_THEMES.join(' and ')} schemes, ${width} px wide (pages ${index * PAGES_PER_TEST + 1}–${index * PAGES_PER_TEST + group.length} of ${pages.length})`, async ({ auditPage: page }) => {
-      test.setTimeout(30_000 + group.length * 8_000);
-      await followSystemTheme(page);
-      await page.setViewportSize({ width, height: 900 });
-      const findings: PageFindings[] = [];
-      for (const { path, status } of group) {
-        const response = await page.goto(path);
-        expect.soft(response?.status(), `status of ${path}`).toBe(status);
-        findings.push(...(await auditEveryTheme(page, path, width)));
-      }
-      expect(findings, formatReport(findings)).toEqual([]);
-    });
-  });
 }
 
 test('one load is audited in each scheme: text legible only in the light theme is found in the dark one', async ({ auditPage: page }) => {

@@ -3,7 +3,7 @@
  * tests/fixtures/a11y-pages breaks one rule, and exactly the check (and,
  * where axe covers the rule, the axe rule) meant to catch it must report it,
  * naming the element; every other check must stay quiet on it. The clean
- * page passes everything. A green beyond-axe run means something only
+ * page passes everything. A green every-page run means something only
  * because these pass.
  */
 import { readdirSync } from 'node:fs';

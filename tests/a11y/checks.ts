@@ -45,6 +45,33 @@ declare global {
   }
 }
 
+/** One failure of a check: where, which check, and what is wrong with which element. */
+export interface CheckFinding {
+  page: string;
+  check: string;
+  problem: string;
+}
+
+/** Grouped by page, then check: the element and the problem on each line. */
+export function formatCheckReport(findings: CheckFinding[]): string {
+  const lines: string[] = [`${findings.length} accessibility failure(s) beyond axe:`];
+  let page = '';
+  let check = '';
+  for (const finding of findings) {
+    if (finding.page !== page) {
+      page = finding.page;
+      check = '';
+      lines.push(`\n■ ${page}`);
+    }
+    if (finding.check !== check) {
+      check = finding.check;
+      lines.push(`  ✗ ${check}`);
+    }
+    lines.push(`    → ${finding.problem}`);
+  }
+  return lines.join('\n');
+}
+
 /** Undersized targets need this much room (WCAG 2.5.8), and so does every target that is not inline. */
 export const MIN_TARGET = 24;
 /** The narrowest viewport content must reflow to without sideways scrolling (WCAG 1.4.10). */

@@ -3,7 +3,7 @@
  * on one page of every template in every language, the articles that
  * between them hold every kind of Markdown content, a fallback article, the
  * 404 page and the search page with and without results: in light and dark,
- * at 1280 and 320 px. axe (axe.spec.ts) covers every page; this covers
+ * at 1280 and 320 px. axe (every-page.spec.ts) covers every page; this covers
  * every kind of page, to keep CI time down. No error and no warning, less
  * the exceptions in src/node/audit/exceptions.ts.
  */

@@ -251,7 +251,7 @@ describe('listening in a browser, end to end', { concurrency: false, timeout: 24
       await page.getByRole('status').filter({ hasText: 'Thank you. Your answer has been sent.' }).waitFor();
       const form = await auditPage(page, '/articles/pay-an-invoice/ after "No" and Send');
       if (form.length) findings.push({ path: '/articles/pay-an-invoice/ after "No" and Send', theme: colorScheme, width: 1280, violations: form });
-      // Beyond axe, as tests/a11y/beyond-axe.spec.ts does for every page: 24 px targets, reflow, text spacing, focus, forced colours.
+      // Beyond axe, as tests/a11y/every-page.spec.ts does for every page: 24 px targets, reflow, text spacing, focus, forced colours.
       if (colorScheme === 'light') {
         const failed = Object.entries(await runEveryCheck(page)).filter(([, problems]) => problems.length);
         assert.deepEqual(failed, [], JSON.stringify(failed, null, 2));

@@ -115,7 +115,7 @@ export const htmlcsExceptions: HtmlcsException[] = [
     selector: ':root',
     pages: ARTICLES,
     reason:
-      'Raised for any <pre> on the page. Handrail\'s pre wraps (white-space: pre-wrap; overflow-wrap: anywhere), so it never scrolls sideways; checkReflow in tests/a11y/beyond-axe.spec.ts measures every page at 320 px.',
+      'Raised for any <pre> on the page. Handrail\'s pre wraps (white-space: pre-wrap; overflow-wrap: anywhere), so it never scrolls sideways; checkReflow in tests/a11y/every-page.spec.ts measures every page at 320 px.',
     link: 'https://www.w3.org/WAI/WCAG22/Understanding/reflow.html',
   },
   {
