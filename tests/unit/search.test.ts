@@ -78,6 +78,18 @@ describe('typos and half-typed words', () => {
     assert.equal(suggestQuery('accessib', vocabulary), undefined, 'a half-typed word is not a typo');
   });
 
+  test('two edits away, a correction keeps the first letter; one edit may fall anywhere', () => {
+    const words = { battery: 9, man: 9, railing: 2, email: 5, droed: 3, école: 2 };
+    assert.equal(correctWord('bettary', words), 'battery', 'two letters wrong inside the word');
+    assert.equal(correctWord('vattery', words), 'battery', 'one edit, even the first letter');
+    assert.equal(correctWord('vattary', words), undefined, 'two edits and another first letter');
+    assert.equal(correctWord('human', words), undefined, 'a real word the site never uses is not another word');
+    assert.equal(correctWord('emailing', words), undefined);
+    assert.equal(suggestQuery('please stop emailing me offers', words), undefined);
+    assert.equal(correctWord('erioed', words), undefined, 'Welsh "never" is not "foot"');
+    assert.equal(correctWord('ecolle', words), 'école', 'an accent on the first letter is the same letter');
+  });
+
   test('unknown words are ones the site never uses, even as a start', () => {
     assert.deepEqual(unknownWords(['refnud', 'refu', 'the', 'battery'], vocabulary), ['refnud']);
     assert.deepEqual(completeWord('accessib', vocabulary), ['accessibility', 'accessible']);

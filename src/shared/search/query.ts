@@ -117,7 +117,17 @@ export function keepRelevant(ranked: ScoredHit[], complete: ReadonlySet<string>)
   return ranked.filter((hit) => complete.has(hit.id) || hit.score >= floor);
 }
 
-/** Closest word in the vocabulary for a likely typo, preferring common words. */
+/** A word's first letter without its accent: "école" and "ecole" start alike. */
+const firstLetter = (word: string) => word.normalize('NFD')[0];
+
+/**
+ * Closest word in the vocabulary for a likely typo, preferring common words.
+ * One edit may fall anywhere; a word two edits away must start with the
+ * same letter. Typists rarely get the first letter wrong, and a real word
+ * the help center never uses is two edits from many it does ("human" from
+ * "man", "emailing" from "railing", the Welsh "erioed", never, from
+ * "droed", foot): searching those instead answers another question.
+ */
 export function correctWord(word: string, vocabulary: Record<string, number>): string | undefined {
   if (vocabulary[word] !== undefined || word.length < 3) return undefined;
   const limit = word.length <= 4 ? 1 : 2;
@@ -127,7 +137,7 @@ export function correctWord(word: string, vocabulary: Record<string, number>): s
   for (const [candidate, count] of Object.entries(vocabulary)) {
     if (Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(word, candidate);
-    if (distance > limit) continue;
+    if (distance > limit || (distance === 2 && firstLetter(candidate) !== firstLetter(word))) continue;
     if (distance < bestDistance || (distance === bestDistance && count > bestCount)) {
       best = candidate;
       bestDistance = distance;
