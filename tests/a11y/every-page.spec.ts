@@ -5,7 +5,7 @@
  *
  * - at 1280 px: motion under a reduced-motion preference set before the
  *   load, axe in the light and then the dark scheme, the keyboard focus
- *   walk in each scheme, then forced colours;
+ *   walk in the dark and then the light scheme, then forced colours;
  * - at 320 px (the WCAG reflow width): axe in both schemes, then reflow,
  *   24 px targets, the heading outline, landmarks and, last, text spacing.
  *
@@ -61,7 +61,7 @@ interface WidthPlan {
   reducedMotionAtLoad: boolean;
   /** Checks on the page as loaded, before axe. */
   first: Record<string, Check>;
-  /** Checks run in each scheme right after axe in that scheme. */
+  /** Checks run in each scheme once axe has audited both. */
   inEachScheme: Record<string, Check>;
   /** Checks after both schemes, back in the light one (text spacing adds a stylesheet, so it comes last). */
   last: Record<string, Check>;
@@ -71,7 +71,7 @@ const plans: Record<(typeof AUDIT_WIDTHS)[number], WidthPlan> = {
   1280: {
     reducedMotionAtLoad: true,
     first: { checkReducedMotion },
-    // The focus walk comes after axe in each scheme: Tab moves focus into the search field, which loads its suggestions.
+    // After axe, which audits the page as loaded: Tab moves focus into the search field, which loads its suggestions.
     inEachScheme: { checkFocusVisible },
     last: { checkForcedColors },
   },
@@ -122,6 +122,11 @@ for (const width of AUDIT_WIDTHS) {
           await useScheme(page, scheme);
           const violations = await auditPage(page, path);
           if (violations.length) axeFindings.push({ path, theme: scheme, width, violations });
+        }
+        // Back through the schemes, starting in the one axe ended in.
+        for (const scheme of [...AUDIT_THEMES].reverse()) {
+          if (Object.keys(plan.inEachScheme).length === 0) break;
+          await useScheme(page, scheme);
           checkFindings.push(...(await runChecks(page, plan.inEachScheme, label, ` (${scheme} scheme)`)));
         }
         await useScheme(page, 'light');
