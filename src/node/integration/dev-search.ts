@@ -18,6 +18,9 @@ const CONTENT_TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
 };
 
+/** How long the dev server is given to make its page lists again before a missing article is asked for once more. */
+const MISSING_RETRY_MS = 500;
+
 /** An article page to index: its slug (what a save marks stale) and its address under the base path ("cy/articles/refunds/"). */
 export interface SearchablePage {
   slug: string;
@@ -47,6 +50,7 @@ export class DevSearchIndex {
   #queue: { pages: SearchablePage[]; stale: Set<string> | 'all' } | undefined;
   #timer?: NodeJS.Timeout;
   #release?: () => void;
+  #onMissing?: () => void;
 
   constructor(base: string, log: DevSearchLog) {
     this.#base = base;
@@ -57,6 +61,16 @@ export class DevSearchIndex {
   start(origin: string, pages: SearchablePage[]): void {
     this.#origin = origin;
     this.update(pages, 'all');
+  }
+
+  /**
+   * What to do when the dev server answers 404 for an article the content
+   * check says is published: the dev server's page lists are stale (see
+   * `remakeRoutes` in dev-server.ts). It is done once per rebuild, and each
+   * missing page is asked for once more.
+   */
+  onPageMissing(handler: () => void): void {
+    this.#onMissing = handler;
   }
 
   /**
@@ -87,17 +101,16 @@ export class DevSearchIndex {
     try {
       const wanted = new Set(job.pages.map((page) => `${page.path}index.html`));
       for (const sourcePath of this.#pages.keys()) if (!wanted.has(sourcePath)) this.#pages.delete(sourcePath);
-      let failed = 0;
-      for (const { slug, path } of job.pages) {
-        const sourcePath = `${path}index.html`;
-        if (job.stale !== 'all' && !job.stale.has(slug) && this.#pages.has(sourcePath)) continue;
-        const pathname = `${this.#base}${path}`;
-        devState().quietPaths.add(pathname);
-        const response = await fetch(`${this.#origin}${pathname}`, { headers: { [INDEXER_REQUEST_HEADER]: '1' } }).catch(() => undefined);
-        if (response?.ok) this.#pages.set(sourcePath, await response.text());
-        else failed++;
-        devState().quietPaths.delete(pathname);
+      const toFetch = job.pages.filter(({ slug, path }) => job.stale === 'all' || job.stale.has(slug) || !this.#pages.has(`${path}index.html`));
+      let { missing, failed } = await this.#fetchPages(toFetch);
+      if (missing.length && this.#onMissing) {
+        this.#onMissing();
+        await new Promise((resolve) => setTimeout(resolve, MISSING_RETRY_MS));
+        const retried = await this.#fetchPages(missing);
+        missing = retried.missing;
+        failed += retried.failed;
       }
+      failed += missing.length;
       const result = await (await indexer()).indexPages([...this.#pages].map(([sourcePath, html]) => ({ sourcePath, html })));
       this.#files = result.files;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -108,6 +121,22 @@ export class DevSearchIndex {
     } finally {
       release?.();
     }
+  }
+
+  /** Fetches article pages from the dev server into the index's pages; returns the ones it answered 404 for, and how many else failed. */
+  async #fetchPages(pages: SearchablePage[]): Promise<{ missing: SearchablePage[]; failed: number }> {
+    const missing: SearchablePage[] = [];
+    let failed = 0;
+    for (const page of pages) {
+      const pathname = `${this.#base}${page.path}`;
+      devState().quietPaths.add(pathname);
+      const response = await fetch(`${this.#origin}${pathname}`, { headers: { [INDEXER_REQUEST_HEADER]: '1' } }).catch(() => undefined);
+      if (response?.ok) this.#pages.set(`${page.path}index.html`, await response.text());
+      else if (response?.status === 404) missing.push(page);
+      else failed++;
+      devState().quietPaths.delete(pathname);
+    }
+    return { missing, failed };
   }
 
   /**

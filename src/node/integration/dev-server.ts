@@ -158,6 +158,12 @@ export function watchContent(options: {
   };
   server.watcher.on('change', stored);
   server.watcher.on('add', stored);
+  // If the lists are stale all the same (an article the check says is published answers 404
+  // to the search indexer), they are made again once, and open pages follow the new version.
+  search.onPageMissing(() => {
+    remakeRoutes();
+    newVersion();
+  });
 
   server.watcher.add(contentDir);
   server.watcher.on('all', (_event, file) => {
