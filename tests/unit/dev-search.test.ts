@@ -28,13 +28,15 @@ async function fakeDevServer(missing: Set<string>): Promise<{ origin: string; se
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, asked };
 }
 
-/** A dev index whose log resolves `built` with its summary line once an index has been made. */
+/** A dev index whose log resolves `built` with its summary line once an index has been made, or with a warning. */
 function devIndex(): { index: DevSearchIndex; built: Promise<string> } {
   let resolve: (line: string) => void = () => {};
   const built = new Promise<string>((r) => (resolve = r));
   const index = new DevSearchIndex('/', {
-    info: (message) => message.startsWith('Search index for the preview:') && resolve(message),
-    warn: (message) => assert.fail(`unexpected warning: ${message}`),
+    info: (message) => {
+      if (message.startsWith('Search index for the preview:')) resolve(message);
+    },
+    warn: (message) => resolve(`warning: ${message}`),
   });
   return { index, built };
 }
@@ -44,7 +46,7 @@ const ARTICLES = [
   { slug: 'b', path: 'articles/b/' },
 ];
 
-describe('the dev search index and a page list gone stale', () => {
+describe('the dev search index and a page list gone stale', { timeout: 60_000 }, () => {
   after(() => closeIndexer());
 
   test('an article that answers 404 has the page lists made again once, and is asked for again', async () => {
